@@ -1,0 +1,203 @@
+import { messages } from "./messages";
+import { calcError, isCalcError, type CalcError } from "./result";
+import { computeWith, type CalcFunction, type NumberParamSpec, type ParamSpec, type Scalar, type TextParamSpec } from "./spec";
+
+/**
+ * Cell semantics, shared by every edge:
+ *  - a blank (null, undefined, or empty text) in a required parameter is `#VALUE!`;
+ *    in an optional parameter it takes the documented default;
+ *  - text or a boolean where a number belongs is `#VALUE!` (never read as 0 or 1);
+ *  - a number outside its parameter's domain, NaN or ±Infinity is `#NUM!`;
+ *  - a result that is not finite is `#NUM!`.
+ */
+const OMITTED = Symbol("omitted");
+type Checked = Scalar | CalcError | typeof OMITTED;
+
+function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || raw === "";
+}
+
+function checkNumber(param: NumberParamSpec, raw: unknown): number | CalcError | typeof OMITTED {
+  if (isBlank(raw)) {
+    return param.default === undefined ? calcError("value", param.name, messages.requiredBlank(param.name)) : OMITTED;
+  }
+  if (typeof raw !== "number") return calcError("value", param.name, messages.notANumber(param.name, raw));
+  if (!Number.isFinite(raw)) return calcError("num", param.name, messages.notFinite(param.name, raw));
+  if (param.min !== undefined && raw < param.min) {
+    return calcError("num", param.name, messages.belowMin(param.name, param.min, raw));
+  }
+  if (param.greaterThan !== undefined && !(raw > param.greaterThan)) {
+    return calcError("num", param.name, messages.notAbove(param.name, param.greaterThan, raw));
+  }
+  if (param.max !== undefined && raw > param.max) {
+    return calcError("num", param.name, messages.aboveMax(param.name, param.max, raw));
+  }
+  return raw === 0 ? 0 : raw; // -0 reads as 0
+}
+
+function checkText(param: TextParamSpec, raw: unknown): string | CalcError | typeof OMITTED {
+  if (isBlank(raw) || (typeof raw === "string" && raw.trim() === "")) {
+    return param.default === undefined ? calcError("value", param.name, messages.requiredBlank(param.name)) : OMITTED;
+  }
+  if (typeof raw !== "string") return calcError("value", param.name, messages.notText(param.name, raw));
+  const text = raw.trim();
+  if (param.oneOf !== undefined) {
+    const match = param.oneOf.find((allowed) => allowed.toLowerCase() === text.toLowerCase());
+    if (match === undefined) return calcError("value", param.name, messages.notOneOf(param.name, param.oneOf, raw));
+    return match;
+  }
+  return text;
+}
+
+function checkArgument(param: ParamSpec, raw: unknown): Checked {
+  if (param.type === "number") {
+    const checked = checkNumber(param, raw);
+    if (checked === OMITTED && typeof param.default === "number") return param.default;
+    return checked;
+  }
+  const checked = checkText(param, raw);
+  return checked === OMITTED && param.default !== undefined ? param.default : checked;
+}
+
+/** Resolves defaults that depend on other arguments (fractionOf) once all are known. */
+function resolveOmitted(fn: CalcFunction, values: Scalar[], index: number): Scalar {
+  const param = fn.params[index];
+  if (param === undefined || param.type !== "number" || param.default === undefined || typeof param.default === "number") {
+    throw new Error(`${fn.id}: ${param?.name ?? index} has no default to resolve`);
+  }
+  const { fractionOf, fraction } = param.default;
+  const sourceIndex = fn.params.findIndex((p) => p.name === fractionOf);
+  const source = values[sourceIndex];
+  if (typeof source !== "number") throw new Error(`${fn.id}: ${fractionOf} is not a number parameter`);
+  return source * fraction;
+}
+
+function finish(fn: CalcFunction, value: number | CalcError): number | CalcError {
+  if (isCalcError(value)) return value;
+  if (!Number.isFinite(value)) return calcError("num", "", messages.resultNotFinite(fn.id));
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Evaluates one function on one set of scalar arguments, as a cell would: `args`
+ * in parameter order, missing trailing arguments treated as omitted.
+ */
+export function evaluateScalar(fn: CalcFunction, args: readonly unknown[]): number | CalcError {
+  if (args.length > fn.params.length) {
+    return calcError("value", "", messages.tooManyArguments(fn.id, fn.params.length, args.length));
+  }
+  const values: Scalar[] = [];
+  const pending: number[] = [];
+  for (let i = 0; i < fn.params.length; i++) {
+    const checked = checkArgument(fn.params[i] as ParamSpec, args[i]);
+    if (checked === OMITTED) {
+      pending.push(i);
+      values.push(0);
+    } else if (isCalcError(checked)) {
+      return checked;
+    } else {
+      values.push(checked);
+    }
+  }
+  for (const i of pending) values[i] = resolveOmitted(fn, values, i);
+  return finish(fn, computeWith(fn, values));
+}
+
+/** A 2-D result: every cell a number or an error, with a count of the errors. */
+export interface GridResult {
+  readonly rows: number;
+  readonly columns: number;
+  readonly cells: (number | CalcError)[][];
+  readonly errorCount: number;
+}
+
+/** An argument as a spreadsheet passes it: a scalar, a 2-D range, or null when omitted. */
+export type GridArgument = unknown;
+
+function asGrid(arg: GridArgument): readonly (readonly unknown[])[] {
+  if (Array.isArray(arg)) {
+    if (arg.length === 0) return [[null]];
+    if (Array.isArray(arg[0])) {
+      const rows = arg as unknown[][];
+      return rows[0]?.length === 0 ? [[null]] : rows;
+    }
+    return [arg as unknown[]]; // a 1-D array is one row
+  }
+  return [[arg]];
+}
+
+interface CheckedGrid {
+  readonly rows: number;
+  readonly columns: number;
+  readonly cells: Checked[][];
+}
+
+/**
+ * Evaluates a function over ranges with Excel's array broadcasting: arguments of
+ * 1×1, 1×N, M×1 or M×N give an M×N result (M and N the largest sizes given). An
+ * argument whose size is neither 1 nor the result's leaves the cells it cannot
+ * fill as `#N/A`, as Excel's own arithmetic does. Each argument cell is checked
+ * once, not once per result cell, and only cells with a fault become errors.
+ */
+export function evaluateGrid(fn: CalcFunction, args: readonly GridArgument[]): GridResult {
+  if (args.length > fn.params.length) {
+    const error = calcError("value", "", messages.tooManyArguments(fn.id, fn.params.length, args.length));
+    return { rows: 1, columns: 1, cells: [[error]], errorCount: 1 };
+  }
+  const paramCount = fn.params.length;
+  const checked: CheckedGrid[] = [];
+  let rows = 1;
+  let columns = 1;
+  for (let p = 0; p < paramCount; p++) {
+    const grid = asGrid(args[p]);
+    const param = fn.params[p] as ParamSpec;
+    const cells = grid.map((row) => row.map((raw) => checkArgument(param, raw)));
+    const gridColumns = Math.max(...grid.map((row) => row.length));
+    checked.push({ rows: grid.length, columns: gridColumns, cells });
+    rows = Math.max(rows, grid.length);
+    columns = Math.max(columns, gridColumns);
+  }
+
+  const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
+  const pending: number[] = [];
+  const out: (number | CalcError)[][] = new Array<(number | CalcError)[]>(rows);
+  let errorCount = 0;
+  for (let r = 0; r < rows; r++) {
+    const outRow: (number | CalcError)[] = new Array<number | CalcError>(columns);
+    for (let c = 0; c < columns; c++) {
+      let error: CalcError | undefined;
+      pending.length = 0;
+      for (let p = 0; p < paramCount; p++) {
+        const arg = checked[p] as CheckedGrid;
+        const rr = arg.rows === 1 ? 0 : r;
+        const cc = arg.columns === 1 ? 0 : c;
+        const cell = rr < arg.rows ? arg.cells[rr]?.[cc] : undefined;
+        if (cell === undefined) {
+          const name = (fn.params[p] as ParamSpec).name;
+          error = calcError("na", name, messages.outsideArgument(name, arg.rows, arg.columns));
+          break;
+        }
+        if (cell === OMITTED) {
+          pending.push(p);
+          values[p] = 0;
+        } else if (typeof cell === "object") {
+          error = cell;
+          break;
+        } else {
+          values[p] = cell;
+        }
+      }
+      let result: number | CalcError;
+      if (error !== undefined) {
+        result = error;
+      } else {
+        for (const p of pending) values[p] = resolveOmitted(fn, values, p);
+        result = finish(fn, computeWith(fn, values));
+      }
+      if (typeof result !== "number") errorCount++;
+      outRow[c] = result;
+    }
+    out[r] = outRow;
+  }
+  return { rows, columns, cells: out, errorCount };
+}

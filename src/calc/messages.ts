@@ -1,0 +1,43 @@
+/** Every message the model shows a user, in one place. */
+
+/** How a cell value is quoted in a message: text in quotes, booleans as Excel shows them. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the text "${shown}"`;
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return formatNumber(value);
+  if (value === null || value === undefined || value === "") return "a blank";
+  return "a value that is not a number";
+}
+
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "Infinity";
+  if (value === -Infinity) return "-Infinity";
+  return String(value);
+}
+
+export const messages = {
+  requiredBlank: (param: string) => `${param} is required, but it is blank`,
+  notANumber: (param: string, value: unknown) => `${param} must be a number, got ${describeValue(value)}`,
+  notText: (param: string, value: unknown) => `${param} must be text, got ${describeValue(value)}`,
+  notFinite: (param: string, value: number) => `${param} must be a finite number, got ${formatNumber(value)}`,
+  belowMin: (param: string, min: number, value: number) =>
+    `${param} must be at least ${formatNumber(min)}, got ${formatNumber(value)}`,
+  notAbove: (param: string, bound: number, value: number) =>
+    `${param} must be greater than ${formatNumber(bound)}, got ${formatNumber(value)}`,
+  aboveMax: (param: string, max: number, value: number) =>
+    `${param} must be at most ${formatNumber(max)}, got ${formatNumber(value)}`,
+  notOneOf: (param: string, allowed: readonly string[], value: unknown) =>
+    `${param} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${describeValue(value)}`,
+  resultNotFinite: (functionId: string) => `${functionId}: the result is too large to represent as a number`,
+  outsideArgument: (param: string, rows: number, columns: number) =>
+    `${param} has ${rows} row(s) × ${columns} column(s) and cannot fill this cell of the result`,
+  unknownModel: (model: string, known: readonly string[]) =>
+    `unknown model "${model}"; known models: ${known.join(", ")}`,
+  noPriceForKind: (model: string, kind: string) => `${model} has no ${kind} price in the catalog`,
+  tooManyArguments: (functionId: string, max: number, got: number) =>
+    `${functionId} takes at most ${max} argument(s), got ${got}`,
+} as const;

@@ -1,0 +1,67 @@
+/**
+ * A sheet plan: everything a writer needs to put a preset into a workbook, built
+ * in memory by a pure function and written in one go. Writers (Office.js, the
+ * preview's HyperFormula workbook, the exceljs export) only translate it.
+ */
+
+/** What a cell holds. Text is always literal text, even when it starts with "=", "+", "-" or "@". */
+export type PlannedContent =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "formula"; readonly formula: string }; // starts with "="
+
+/** Visual role of a cell; each writer maps roles to its own styling. */
+export type CellRole =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "label"
+  | "input" // an assumption: blue
+  | "inputLink" // a Low/High assumption that repeats the Base value by formula
+  | "output" // a formula result: black
+  | "unit"
+  | "source"
+  | "note"
+  | "link";
+
+export interface PlannedCell {
+  /** A1 address on the sheet, e.g. "C7". */
+  readonly address: string;
+  /** 0-based row and column. */
+  readonly row: number;
+  readonly column: number;
+  readonly content: PlannedContent;
+  readonly role: CellRole;
+  /** Excel number format code; "@" for text. */
+  readonly numberFormat?: string;
+  readonly hyperlink?: string;
+}
+
+export interface PlannedChart {
+  readonly title: string;
+  readonly type: "columnClustered" | "barClustered";
+  /** Range of the category labels, e.g. "A20:A23". */
+  readonly categories: string;
+  /** One series per scenario column. */
+  readonly series: readonly { readonly name: string; readonly range: string }[];
+  /** Top-left and bottom-right anchor cells. */
+  readonly topLeft: string;
+  readonly bottomRight: string;
+  readonly numberFormat?: string;
+}
+
+export interface SheetPlan {
+  readonly presetId: string;
+  /** The sheet name wanted; the writer picks the next free one ("Meta 2026 (2)"). */
+  readonly sheetName: string;
+  /** Cells in row-major order. */
+  readonly cells: readonly PlannedCell[];
+  /** Used range, e.g. "A1:G40". */
+  readonly usedRange: string;
+  readonly columnWidths: readonly { readonly column: number; readonly widthPoints: number }[];
+  /** Rows frozen at the top. */
+  readonly freezeRows: number;
+  readonly chart?: PlannedChart;
+  /** Where each input and output lands: key -> { low, base, high } addresses. */
+  readonly keyCells: Readonly<Record<string, { readonly low: string; readonly base: string; readonly high: string }>>;
+}

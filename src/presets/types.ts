@@ -1,0 +1,79 @@
+/**
+ * A preset is data: a typed, sourced model that the planner turns into a sheet.
+ * Every input names the source it comes from; every output is a formula over
+ * input and output keys, written once and instantiated for the Low, Base and
+ * High columns.
+ */
+
+/** How a value is shown. Values stay raw numbers (USD, not USD billions); the format does the scaling. */
+export type ValueFormat =
+  | "usd" // $1,234,567
+  | "usdBillions" // $3.8B (the value is in USD)
+  | "usdMillions" // $65.7M (the value is in USD)
+  | "usdPrecise" // $2.50 (prices per GPU-hour, per million tokens)
+  | "count" // 23,000
+  | "fraction" // 50% (the value is a fraction 0..1)
+  | "ratio" // 3.1x
+  | "number"; // 1,234.56
+
+export interface PresetSource {
+  /** Short id that inputs refer to, unique within the preset. */
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  /** ISO date (YYYY-MM-DD or YYYY-MM) of publication. */
+  readonly date: string;
+  readonly url?: string;
+}
+
+export interface PresetInput {
+  /** snake_case identifier used in output formulas; unique within the preset. */
+  readonly key: string;
+  readonly label: string;
+  /** Unit as a reader sees it, e.g. "USD per employee per year". */
+  readonly unit: string;
+  readonly format: ValueFormat;
+  readonly base: number;
+  readonly low?: number;
+  readonly high?: number;
+  /** Id of the source in `sources`. */
+  readonly source: string;
+  /** e.g. "fully loaded: salary, benefits, stock and overhead", or "derived: ..." */
+  readonly note?: string;
+}
+
+export interface PresetOutput {
+  /** snake_case identifier; later outputs may refer to earlier ones. */
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly format: ValueFormat;
+  /**
+   * A formula over input and output keys with the AICOST functions and plain
+   * arithmetic, without the leading "=", e.g. "AICOST.LABOR_SAVINGS(jobs_cut, cost_per_employee)".
+   */
+  readonly formula: string;
+  readonly note?: string;
+  /** Plotted in the sheet's chart. */
+  readonly chart?: boolean;
+}
+
+export interface Preset {
+  /** File format version. */
+  readonly version: 1;
+  /** kebab-case id, e.g. "meta-2026". */
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  /** ISO date the figures are as of. */
+  readonly asOf: string;
+  readonly sources: readonly PresetSource[];
+  readonly inputs: readonly PresetInput[];
+  readonly outputs: readonly PresetOutput[];
+  /** Caveats, disagreements between sources, how derived values were derived. */
+  readonly notes?: readonly string[];
+}
+
+/** The three scenario columns of every model sheet. */
+export type Scenario = "low" | "base" | "high";
+export const scenarios: readonly Scenario[] = ["low", "base", "high"];
