@@ -13,6 +13,13 @@ import { computeWith, type CalcFunction, type NumberParamSpec, type ParamSpec, t
 const OMITTED = Symbol("omitted");
 type Checked = Scalar | CalcError | typeof OMITTED;
 
+/**
+ * Recognises an error value of the host spreadsheet (such as #DIV/0! from a
+ * referenced cell). Such a value is passed through to the result cell unchanged,
+ * as Excel passes an argument's error through a formula.
+ */
+export type ForeignErrorTest<E extends object> = (raw: unknown) => raw is E;
+
 function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || raw === "";
 }
@@ -104,10 +111,10 @@ export function evaluateScalar(fn: CalcFunction, args: readonly unknown[]): numb
 }
 
 /** A 2-D result: every cell a number or an error, with a count of the errors. */
-export interface GridResult {
+export interface GridResult<E extends object = never> {
   readonly rows: number;
   readonly columns: number;
-  readonly cells: (number | CalcError)[][];
+  readonly cells: (number | CalcError | E)[][];
   readonly errorCount: number;
 }
 
@@ -126,10 +133,10 @@ function asGrid(arg: GridArgument): readonly (readonly unknown[])[] {
   return [[arg]];
 }
 
-interface CheckedGrid {
+interface CheckedGrid<E> {
   readonly rows: number;
   readonly columns: number;
-  readonly cells: Checked[][];
+  readonly cells: (Checked | E)[][];
 }
 
 /**
@@ -139,19 +146,25 @@ interface CheckedGrid {
  * fill as `#N/A`, as Excel's own arithmetic does. Each argument cell is checked
  * once, not once per result cell, and only cells with a fault become errors.
  */
-export function evaluateGrid(fn: CalcFunction, args: readonly GridArgument[]): GridResult {
+export function evaluateGrid<E extends object = never>(
+  fn: CalcFunction,
+  args: readonly GridArgument[],
+  isForeignError?: ForeignErrorTest<E>,
+): GridResult<E> {
   if (args.length > fn.params.length) {
     const error = calcError("value", "", messages.tooManyArguments(fn.id, fn.params.length, args.length));
     return { rows: 1, columns: 1, cells: [[error]], errorCount: 1 };
   }
   const paramCount = fn.params.length;
-  const checked: CheckedGrid[] = [];
+  const checked: CheckedGrid<E>[] = [];
   let rows = 1;
   let columns = 1;
   for (let p = 0; p < paramCount; p++) {
     const grid = asGrid(args[p]);
     const param = fn.params[p] as ParamSpec;
-    const cells = grid.map((row) => row.map((raw) => checkArgument(param, raw)));
+    const cells = grid.map((row) =>
+      row.map((raw): Checked | E => (isForeignError?.(raw) ? raw : checkArgument(param, raw))),
+    );
     const gridColumns = Math.max(...grid.map((row) => row.length));
     checked.push({ rows: grid.length, columns: gridColumns, cells });
     rows = Math.max(rows, grid.length);
@@ -160,15 +173,15 @@ export function evaluateGrid(fn: CalcFunction, args: readonly GridArgument[]): G
 
   const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
   const pending: number[] = [];
-  const out: (number | CalcError)[][] = new Array<(number | CalcError)[]>(rows);
+  const out: (number | CalcError | E)[][] = new Array<(number | CalcError | E)[]>(rows);
   let errorCount = 0;
   for (let r = 0; r < rows; r++) {
-    const outRow: (number | CalcError)[] = new Array<number | CalcError>(columns);
+    const outRow: (number | CalcError | E)[] = new Array<number | CalcError | E>(columns);
     for (let c = 0; c < columns; c++) {
-      let error: CalcError | undefined;
+      let error: CalcError | E | undefined;
       pending.length = 0;
       for (let p = 0; p < paramCount; p++) {
-        const arg = checked[p] as CheckedGrid;
+        const arg = checked[p] as CheckedGrid<E>;
         const rr = arg.rows === 1 ? 0 : r;
         const cc = arg.columns === 1 ? 0 : c;
         const cell = rr < arg.rows ? arg.cells[rr]?.[cc] : undefined;
@@ -187,7 +200,7 @@ export function evaluateGrid(fn: CalcFunction, args: readonly GridArgument[]): G
           values[p] = cell;
         }
       }
-      let result: number | CalcError;
+      let result: number | CalcError | E;
       if (error !== undefined) {
         result = error;
       } else {
