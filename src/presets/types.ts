@@ -20,8 +20,10 @@ export interface PresetSource {
   /** Short id that inputs refer to, unique within the preset. */
   readonly id: string;
   readonly title: string;
+  /** A few words shown in the Source column of the assumptions table; the title when absent. */
+  readonly shortTitle?: string;
   readonly publisher: string;
-  /** ISO date (YYYY-MM-DD or YYYY-MM) of publication. */
+  /** ISO date of publication: YYYY-MM-DD, YYYY-MM, or YYYY when only the year is known. */
   readonly date: string;
   readonly url?: string;
 }
@@ -40,6 +42,12 @@ export interface PresetInput {
   readonly source: string;
   /** e.g. "fully loaded: salary, benefits, stock and overhead", or "derived: ..." */
   readonly note?: string;
+  /**
+   * A residual the preset derives so that its columns reproduce a source's
+   * totals. Its Low and High values follow the scenario columns, not the order
+   * of the values, so low <= base <= high is not required of it.
+   */
+  readonly derived?: boolean;
 }
 
 export interface PresetOutput {
@@ -65,7 +73,7 @@ export interface Preset {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
-  /** ISO date the figures are as of. */
+  /** ISO date the figures are as of (YYYY-MM-DD, YYYY-MM or YYYY). */
   readonly asOf: string;
   readonly sources: readonly PresetSource[];
   readonly inputs: readonly PresetInput[];

@@ -1,0 +1,115 @@
+import type { Preset } from "../types";
+import { pressReports, redRookAnalysis } from "./sources";
+
+/** Where public reporting differs from the analysis; repeated in the big-tech-2026 preset. */
+export const microsoftReportingNotes: readonly string[] = [
+  "Public reporting disagrees: other outlets report different figures for the size of Microsoft's 2026 cut and for its AI spending. In January 2025 Microsoft said it planned about $80B of AI data-centre investment in its 2025 fiscal year, well above the $55B used here.",
+];
+
+/** Microsoft's 2026 job cut against its AI capital spending, as the Red Rook AI analysis puts it. */
+export const microsoft2026: Preset = {
+  version: 1,
+  id: "microsoft-2026",
+  title: "Microsoft 2026: job cuts vs AI capex",
+  summary: "What Microsoft's 2026 cut of 23,000 jobs saves each year, set against its AI capital spending.",
+  asOf: "2026-04",
+  sources: [redRookAnalysis, pressReports],
+  inputs: [
+    {
+      key: "jobs_cut",
+      label: "Jobs cut in 2026",
+      unit: "employees",
+      format: "count",
+      base: 23_000,
+      source: "red-rook-2026",
+      note: "As the analysis reports it from April 2026 press reports; other reports give other figures.",
+    },
+    {
+      key: "cost_per_employee",
+      label: "Fully loaded cost per employee",
+      unit: "USD per employee per year",
+      format: "usd",
+      base: 195_000,
+      source: "red-rook-2026",
+      note: "Fully loaded: salary, benefits, stock and overhead.",
+    },
+    {
+      key: "ai_capex",
+      label: "AI capital expenditure, 2026",
+      unit: "USD",
+      format: "usdBillions",
+      base: 55_000_000_000,
+      source: "red-rook-2026",
+    },
+    {
+      key: "recurring_share",
+      label: "Share of AI capex that recurs each year",
+      unit: "fraction of AI capex",
+      format: "fraction",
+      base: 0.5,
+      source: "red-rook-2026",
+      note: 'The analysis\'s "even if half" case, applied as for Meta.',
+    },
+    {
+      key: "cuts_2023",
+      label: "Jobs cut in 2023",
+      unit: "employees",
+      format: "count",
+      base: 10_000,
+      source: "red-rook-2026",
+    },
+  ],
+  outputs: [
+    {
+      key: "labor_savings",
+      label: "Annual labor savings",
+      unit: "USD per year",
+      format: "usdBillions",
+      formula: "AICOST.LABOR_SAVINGS(jobs_cut, cost_per_employee)",
+      chart: true,
+    },
+    {
+      key: "recurring_ai_cost",
+      label: "Recurring AI cost",
+      unit: "USD per year",
+      format: "usdBillions",
+      formula: "ai_capex * recurring_share",
+      chart: true,
+    },
+    {
+      key: "net_annual_effect",
+      label: "Net annual effect (labor savings − recurring AI cost)",
+      unit: "USD per year",
+      format: "usdBillions",
+      formula: "labor_savings - recurring_ai_cost",
+      chart: true,
+    },
+    {
+      key: "savings_share_of_capex",
+      label: "Labor savings as a share of AI capex",
+      unit: "fraction of AI capex",
+      format: "fraction",
+      formula: "labor_savings / ai_capex",
+    },
+    {
+      key: "recurring_cost_to_savings",
+      label: "Recurring AI cost ÷ labor savings",
+      unit: "ratio",
+      format: "ratio",
+      formula: "recurring_ai_cost / labor_savings",
+    },
+    {
+      key: "cumulative_jobs_cut",
+      label: "Jobs cut over two rounds (2023, 2026)",
+      unit: "employees",
+      format: "count",
+      formula: "cuts_2023 + jobs_cut",
+      note: "No peak-workforce figure is given, so no share of it is computed.",
+    },
+  ],
+  notes: [
+    "This sheet reproduces the Red Rook AI analysis; change any input to test another reading.",
+    ...microsoftReportingNotes,
+    "Recurring AI cost treats a share of one year's capex as a cost that returns every year (depreciation, power, staff); it is the analysis's simplification, not an accounting figure.",
+  ],
+};

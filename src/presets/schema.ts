@@ -1,0 +1,317 @@
+/**
+ * Validation of preset data: a valibot schema for the shape (also exported as
+ * JSON Schema in schema/preset.schema.json), then the checks that span fields:
+ * unique ids and keys, known sources, low <= base <= high (except derived inputs), formulas that refer
+ * only to inputs and earlier outputs and call known functions with a valid
+ * number of arguments, and a chart over adjacent outputs of one format.
+ */
+import * as v from "valibot";
+import { calcFunctions, findCalcFunction, functionNamespace, requiredCount } from "../calc";
+import { parseFormula } from "./formula";
+import type { Preset, ValueFormat } from "./types";
+
+/** One problem found in a preset: where (a path such as `inputs[3].base`) and what. */
+export interface PresetIssue {
+  readonly path: string;
+  /** The whole message, path first: `inputs[3].base: expected a finite number, got "abc"`. */
+  readonly message: string;
+}
+
+/** The outcome of reading a preset: the preset, or the first issue and every issue found. */
+export type PresetParseResult =
+  | { readonly ok: true; readonly value: Preset }
+  | {
+      readonly ok: false;
+      readonly error: PresetIssue;
+      readonly issues: readonly PresetIssue[];
+    };
+
+/** How a value is quoted in a message. */
+export function describeInput(input: unknown): string {
+  if (input === undefined) return "nothing";
+  if (input === null) return "null";
+  if (typeof input === "string") return JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
+  if (typeof input === "number") return Number.isNaN(input) ? "NaN" : String(input);
+  if (Array.isArray(input)) return "a list";
+  if (typeof input === "object") return "an object";
+  return String(input);
+}
+
+const got = (issue: { input: unknown }): string => `got ${describeInput(issue.input)}`;
+
+export const valueFormats = [
+  "usd",
+  "usdBillions",
+  "usdMillions",
+  "usdPrecise",
+  "count",
+  "fraction",
+  "ratio",
+  "number",
+] as const satisfies readonly ValueFormat[];
+
+const kebabCase = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+const isoDate = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+const text = v.pipe(
+  v.string((issue) => `expected text, ${got(issue)}`),
+  v.regex(/\S/, "must not be blank"),
+);
+const oneLine = v.pipe(
+  v.string((issue) => `expected text, ${got(issue)}`),
+  v.regex(/^[^\r\n]*\S[^\r\n]*$/, (issue) => (/\S/.test(issue.input) ? "must be one line" : "must not be blank")),
+);
+const finiteNumber = v.pipe(
+  v.number((issue) => `expected a finite number, ${got(issue)}`),
+  v.finite((issue) => `expected a finite number, ${got(issue)}`),
+);
+const date = v.pipe(
+  v.string((issue) => `expected an ISO date as text, ${got(issue)}`),
+  v.regex(isoDate, (issue) => `expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), ${got(issue)}`),
+);
+const kebabId = v.pipe(
+  v.string((issue) => `expected text, ${got(issue)}`),
+  v.regex(kebabCase, (issue) => `must be kebab-case (lower-case letters and digits joined by "-"), ${got(issue)}`),
+);
+const snakeKey = v.pipe(
+  v.string((issue) => `expected text, ${got(issue)}`),
+  v.regex(snakeCase, (issue) => `must be snake_case (lower-case letters and digits joined by "_"), ${got(issue)}`),
+);
+const format = v.picklist(valueFormats, (issue) => `expected one of ${valueFormats.join(", ")}, ${got(issue)}`);
+/** The message of an object schema: a wrong type, a missing field, or a field that does not belong. */
+const objectMessage = (issue: { input: unknown; expected: string | null; path?: unknown }): string => {
+  if (issue.path === undefined) return `expected an object, ${got(issue)}`;
+  if (issue.expected === "never") return "is not a known field";
+  return "is required";
+};
+const list = <T extends v.GenericSchema>(item: T, what: string) =>
+  v.pipe(
+    v.array(item, (issue) => `expected a list, ${got(issue)}`),
+    v.minLength(1, `must list at least one ${what}`),
+  );
+
+export const presetSourceSchema = v.strictObject(
+  {
+    id: kebabId,
+    title: oneLine,
+    shortTitle: v.optional(oneLine),
+    publisher: oneLine,
+    date,
+    url: v.optional(
+      v.pipe(
+        v.string((issue) => `expected a URL as text, ${got(issue)}`),
+        v.regex(/^https?:\/\/\S+$/, (issue) => `expected an http(s) URL, ${got(issue)}`),
+        v.url((issue) => `expected a URL, ${got(issue)}`),
+      ),
+    ),
+  },
+  objectMessage,
+);
+
+export const presetInputSchema = v.strictObject(
+  {
+    key: snakeKey,
+    label: oneLine,
+    unit: oneLine,
+    format,
+    base: finiteNumber,
+    low: v.optional(finiteNumber),
+    high: v.optional(finiteNumber),
+    source: kebabId,
+    note: v.optional(text),
+    derived: v.optional(v.boolean((issue) => `expected true or false, ${got(issue)}`)),
+  },
+  objectMessage,
+);
+
+export const presetOutputSchema = v.strictObject(
+  {
+    key: snakeKey,
+    label: oneLine,
+    unit: oneLine,
+    format,
+    formula: oneLine,
+    note: v.optional(text),
+    chart: v.optional(v.boolean((issue) => `expected true or false, ${got(issue)}`)),
+  },
+  objectMessage,
+);
+
+/** The shape of a preset. The checks across fields are in `checkPreset`. */
+export const presetSchema = v.strictObject(
+  {
+    version: v.literal(1, (issue) => `expected 1 (the only preset version), ${got(issue)}`),
+    id: kebabId,
+    title: oneLine,
+    summary: oneLine,
+    asOf: date,
+    sources: list(presetSourceSchema, "source"),
+    inputs: list(presetInputSchema, "input"),
+    outputs: list(presetOutputSchema, "output"),
+    notes: v.optional(v.array(text, (issue) => `expected a list of text, ${got(issue)}`)),
+  },
+  objectMessage,
+);
+
+// The schema's output type must be a Preset.
+type SchemaOutput = v.InferOutput<typeof presetSchema>;
+const schemaMatchesType: (value: SchemaOutput) => Preset = (value) => value;
+void schemaMatchesType;
+
+function formatPath(path: readonly { readonly key: unknown }[] | undefined): string {
+  let out = "";
+  for (const item of path ?? []) {
+    if (typeof item.key === "number") out += `[${item.key}]`;
+    else out += out === "" ? String(item.key) : `.${String(item.key)}`;
+  }
+  return out;
+}
+
+function issue(path: string, message: string): PresetIssue {
+  return { path, message: `${path === "" ? "preset" : path}: ${message}` };
+}
+
+function knownFunctionNames(): string {
+  return calcFunctions.map((fn) => `${functionNamespace}.${fn.id}`).join(", ");
+}
+
+function checkFormula(preset: Preset, index: number, issues: PresetIssue[]): void {
+  const output = preset.outputs[index] as Preset["outputs"][number];
+  const path = `outputs[${index}].formula`;
+  const parsed = parseFormula(output.formula);
+  if (!parsed.ok) {
+    issues.push(issue(path, `${parsed.fault.message} (at character ${parsed.fault.position + 1})`));
+    return;
+  }
+  const inputKeys = new Set(preset.inputs.map((input) => input.key));
+  const earlierOutputs = new Set(preset.outputs.slice(0, index).map((o) => o.key));
+  for (const key of parsed.shape.keys) {
+    if (inputKeys.has(key) || earlierOutputs.has(key)) continue;
+    if (key === output.key) {
+      issues.push(issue(path, `refers to its own key "${key}"`));
+      continue;
+    }
+    const later = preset.outputs.findIndex((o, i) => i > index && o.key === key);
+    if (later >= 0) {
+      issues.push(issue(path, `refers to "${key}", an output defined later (outputs[${later}]); refer only to inputs and earlier outputs`));
+    } else {
+      const known = [...inputKeys, ...earlierOutputs].join(", ");
+      issues.push(issue(path, `refers to unknown key "${key}"; known keys here: ${known}`));
+    }
+  }
+  for (const call of parsed.shape.calls) {
+    const namespaced = call.name.toUpperCase().startsWith(`${functionNamespace}.`);
+    const fn = namespaced ? findCalcFunction(call.name) : undefined;
+    if (fn === undefined) {
+      issues.push(issue(path, `calls unknown function "${call.name}"; known functions: ${knownFunctionNames()}`));
+      continue;
+    }
+    const min = requiredCount(fn);
+    const max = fn.params.length;
+    if (call.argumentCount < min || call.argumentCount > max) {
+      const range = min === max ? `${min}` : `${min} to ${max}`;
+      issues.push(issue(path, `${functionNamespace}.${fn.id} takes ${range} arguments, got ${call.argumentCount}`));
+    }
+  }
+}
+
+function checkUnique<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  pathOf: (index: number) => string,
+  what: string,
+  issues: PresetIssue[],
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, index);
+    else issues.push(issue(pathOf(index), `duplicate ${what} "${key}" (first used at ${pathOf(seen)})`));
+  });
+}
+
+/** The checks across fields of a preset whose shape is valid; returns every issue found. */
+export function checkPreset(preset: Preset): PresetIssue[] {
+  const issues: PresetIssue[] = [];
+  checkUnique(
+    preset.sources,
+    (s) => s.id,
+    (i) => `sources[${i}].id`,
+    "source id",
+    issues,
+  );
+  const entries = [
+    ...preset.inputs.map((input, i) => ({
+      key: input.key,
+      path: `inputs[${i}].key`,
+    })),
+    ...preset.outputs.map((output, i) => ({
+      key: output.key,
+      path: `outputs[${i}].key`,
+    })),
+  ];
+  checkUnique(
+    entries,
+    (e) => e.key,
+    (i) => (entries[i] as { path: string }).path,
+    "key",
+    issues,
+  );
+
+  const sourceIds = preset.sources.map((s) => s.id);
+  preset.inputs.forEach((input, i) => {
+    if (!sourceIds.includes(input.source)) {
+      issues.push(issue(`inputs[${i}].source`, `unknown source "${input.source}"; sources: ${sourceIds.join(", ")}`));
+    }
+    if (input.derived === true) return; // a residual's columns follow the scenarios, not the order of values
+    if (input.low !== undefined && input.low > input.base) {
+      issues.push(issue(`inputs[${i}].low`, `must not exceed base (${input.base}), got ${input.low}`));
+    }
+    if (input.high !== undefined && input.high < input.base) {
+      issues.push(issue(`inputs[${i}].high`, `must not be below base (${input.base}), got ${input.high}`));
+    }
+  });
+
+  preset.outputs.forEach((_, i) => checkFormula(preset, i, issues));
+
+  const charted = preset.outputs.flatMap((output, index) => (output.chart === true ? [{ output, index }] : []));
+  const firstCharted = charted[0];
+  if (firstCharted !== undefined) {
+    charted.forEach(({ output, index }, n) => {
+      if (index !== firstCharted.index + n) {
+        issues.push(issue(`outputs[${index}].chart`, `charted outputs must be next to each other; outputs[${index - 1}] is not charted`));
+      } else if (output.format !== firstCharted.output.format) {
+        issues.push(
+          issue(
+            `outputs[${index}].chart`,
+            `charted outputs share one format; this is ${output.format}, outputs[${firstCharted.index}] is ${firstCharted.output.format}`,
+          ),
+        );
+      }
+    });
+  }
+  return issues;
+}
+
+/**
+ * Reads a preset from JSON-like data. On failure the result holds the first
+ * issue as `error` and all of them as `issues`, each message starting with its
+ * path: `inputs[3].base: expected a finite number, got "abc"`.
+ */
+export function parsePreset(json: unknown): PresetParseResult {
+  if (Array.isArray(json)) {
+    const error = issue("", `expected an object, ${got({ input: json })}`); // valibot reads a list as an object
+    return { ok: false, error, issues: [error] };
+  }
+  const parsed = v.safeParse(presetSchema, json, { abortEarly: false });
+  let issues: PresetIssue[];
+  if (!parsed.success) {
+    issues = parsed.issues.map((i) => issue(formatPath(i.path as { key: unknown }[] | undefined), i.message));
+  } else {
+    issues = checkPreset(parsed.output);
+    if (issues.length === 0) return { ok: true, value: parsed.output };
+  }
+  return { ok: false, error: issues[0] as PresetIssue, issues };
+}

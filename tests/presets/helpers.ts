@@ -1,0 +1,65 @@
+/* Shared helpers for the preset and plan tests. */
+import type { Preset, Scenario } from "../../src/presets";
+
+/** A mutable deep copy of a preset as plain JSON, for building malformed variants. */
+export function jsonCopy(preset: Preset): Record<string, unknown> & {
+  inputs: Record<string, unknown>[];
+  outputs: Record<string, unknown>[];
+  sources: Record<string, unknown>[];
+} {
+  return JSON.parse(JSON.stringify(preset)) as never;
+}
+
+/** The value of every input in one scenario column: its low or high where given, else its base. */
+export function inputValues(preset: Preset, scenario: Scenario): Record<string, number> {
+  return Object.fromEntries(
+    preset.inputs.map((input) => [
+      input.key,
+      scenario === "low" ? (input.low ?? input.base) : scenario === "high" ? (input.high ?? input.base) : input.base,
+    ]),
+  );
+}
+
+/** A small valid preset built in the test, independent of the built-ins. */
+export function tinyPreset(): Preset {
+  return {
+    version: 1,
+    id: "tiny-test",
+    title: "Tiny: a test preset",
+    summary: "Two inputs and two outputs.",
+    asOf: "2026-04-24",
+    sources: [
+      {
+        id: "src-a",
+        title: "Source A title",
+        shortTitle: "Source A",
+        publisher: "Publisher A",
+        date: "2026-04",
+        url: "https://example.com/a",
+      },
+    ],
+    inputs: [
+      { key: "headcount", label: "Headcount", unit: "employees", format: "count", base: 100, low: 80, high: 120, source: "src-a" },
+      { key: "cost", label: "Cost per employee", unit: "USD per employee per year", format: "usd", base: 150_000, source: "src-a" },
+    ],
+    outputs: [
+      {
+        key: "savings",
+        label: "Savings",
+        unit: "USD per year",
+        format: "usdMillions",
+        formula: "AICOST.LABOR_SAVINGS(headcount, cost)",
+        chart: true,
+      },
+      {
+        key: "double_savings",
+        label: "Twice the savings",
+        unit: "USD per year",
+        format: "usdMillions",
+        formula: "savings * 2",
+        chart: true,
+      },
+    ],
+    notes: ["A note."],
+  };
+}
