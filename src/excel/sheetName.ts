@@ -1,0 +1,63 @@
+/**
+ * Excel worksheet names: at most 31 characters, none of \ / ? * : [ ], not
+ * blank, not beginning or ending with an apostrophe, "History" reserved, and
+ * unique in the workbook without regard to case.
+ */
+
+/** The longest worksheet name Excel accepts, in UTF-16 code units. */
+export const maxSheetNameLength = 31;
+
+/** Names Excel keeps for itself. */
+const reservedSheetNames: readonly string[] = ["HISTORY"];
+
+// eslint-disable-next-line no-control-regex
+const forbiddenCharacters = /[\\/?*:[\]\u0000-\u001f\u007f]/g;
+
+/** Cuts text to at most `length` UTF-16 code units without splitting a surrogate pair. */
+function cutTo(text: string, length: number): string {
+  if (text.length <= length) return text;
+  let cut = text.slice(0, length);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut;
+}
+
+/** Trims spaces and apostrophes from both ends (Excel refuses an apostrophe at either end). */
+function trimEnds(text: string): string {
+  return text.replace(/^[\s']+|[\s']+$/g, "");
+}
+
+/**
+ * A name Excel accepts, as close to `wanted` as it can be: forbidden
+ * characters become spaces, runs of spaces collapse, the ends are trimmed and
+ * the result is cut to `maxLength`. Falls back to "Model" when nothing is left.
+ */
+export function sanitizeSheetName(wanted: string, maxLength: number = maxSheetNameLength): string {
+  const cleaned = trimEnds(wanted.replace(forbiddenCharacters, " ").replace(/\s+/g, " "));
+  const cut = trimEnds(cutTo(cleaned, maxLength));
+  return cut === "" ? "Model" : cut;
+}
+
+/** The key Excel compares worksheet names by. */
+export function sheetNameKey(name: string): string {
+  return name.toUpperCase();
+}
+
+/**
+ * The first free worksheet name for `wanted`: the sanitized name itself, or
+ * else "Name (2)", "Name (3)", ... with the base cut so the whole stays within
+ * 31 characters. Comparison ignores case, as Excel's does.
+ *
+ * @example freeSheetName("Meta 2026", ["meta 2026"]) //=> "Meta 2026 (2)"
+ */
+export function freeSheetName(wanted: string, existing: Iterable<string>): string {
+  const taken = new Set<string>(reservedSheetNames);
+  for (const name of existing) taken.add(sheetNameKey(name));
+  const base = sanitizeSheetName(wanted);
+  if (!taken.has(sheetNameKey(base))) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${sanitizeSheetName(base, maxSheetNameLength - suffix.length)}${suffix}`;
+    if (!taken.has(sheetNameKey(candidate))) return candidate;
+  }
+}

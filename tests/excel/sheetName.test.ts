@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../../src/excel/sheetName";
+
+/** Excel's rules for a worksheet name, written out independently of the code under test. */
+function isValidExcelSheetName(name: string): boolean {
+  return (
+    name.length >= 1 &&
+    name.length <= 31 &&
+    !/[\\/?*:[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toUpperCase() !== "HISTORY"
+  );
+}
+
+describe("freeSheetName", () => {
+  it("keeps a free name as it is", () => {
+    expect(freeSheetName("Meta 2026", ["Sheet1"])).toBe("Meta 2026");
+  });
+
+  it("numbers a taken name (2), (3), ... ignoring case", () => {
+    expect(freeSheetName("Meta 2026", ["Sheet1", "meta 2026"])).toBe("Meta 2026 (2)");
+    expect(freeSheetName("Meta 2026", ["META 2026", "Meta 2026 (2)"])).toBe("Meta 2026 (3)");
+    expect(freeSheetName("Meta 2026", ["Meta 2026", "Meta 2026 (3)"])).toBe("Meta 2026 (2)");
+  });
+
+  it("cuts a long base so the number still fits in 31 characters", () => {
+    const long = "Microsoft and Meta compared 2026 edition";
+    const first = freeSheetName(long, []);
+    expect(first).toBe("Microsoft and Meta compared 202");
+    const second = freeSheetName(long, [first]);
+    expect(second).toBe("Microsoft and Meta compared (2)");
+    expect(second.length).toBeLessThanOrEqual(maxSheetNameLength);
+  });
+
+  it("removes the characters Excel forbids, and apostrophes at the ends", () => {
+    expect(sanitizeSheetName("AI: costs [draft] a/b\\c*d?e")).toBe("AI costs draft a b c d e");
+    expect(sanitizeSheetName("'quoted'")).toBe("quoted");
+    expect(sanitizeSheetName("[]:*?/\\")).toBe("Model");
+  });
+
+  it("does not split a surrogate pair when cutting", () => {
+    const name = sanitizeSheetName(`${"a".repeat(30)}🧮`);
+    expect(name).toBe("a".repeat(30));
+  });
+
+  it("treats History as taken", () => {
+    expect(freeSheetName("History", [])).toBe("History (2)");
+  });
+
+  it("always gives a valid name not among the existing ones", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 }), (wanted, others) => {
+        const existing = [...others, sanitizeSheetName(wanted), `${sanitizeSheetName(wanted, 27)} (2)`];
+        const name = freeSheetName(wanted, existing);
+        expect(isValidExcelSheetName(name)).toBe(true);
+        expect(existing.map((n) => n.toUpperCase())).not.toContain(name.toUpperCase());
+      }),
+    );
+  });
+});
