@@ -1,0 +1,132 @@
+/**
+ * The command line's outer layer: reads the arguments into a command, hands it
+ * to `commands.ts`, and turns the outcome into streams and an exit status.
+ * Nothing here evaluates, formats or writes a workbook.
+ */
+import { runCommand, type CliCommand, type CommandOutcome } from "./commands";
+import type { CliIo } from "./io";
+import { cliMessages, commandNames, type CommandName } from "./messages";
+import { usageText } from "./usage";
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly command: CliCommand | { readonly kind: "help" } }
+  | { readonly ok: false; readonly reason: "noCommand" }
+  | { readonly ok: false; readonly reason: "invalid"; readonly message: string };
+
+/** The options each command accepts, with the value each one takes (null for a flag). */
+const optionsOf: Readonly<Record<CommandName, Readonly<Record<string, string | null>>>> = {
+  list: {},
+  show: { "--json": null },
+  export: { "--out": "<file.xlsx>" },
+};
+
+/** Short spellings of options. */
+const aliases: Readonly<Record<string, string>> = { "-o": "--out", "-h": "--help" };
+
+const helpFlags = new Set(["--help", "-h"]);
+
+function isCommandName(name: string): name is CommandName {
+  return (commandNames as readonly string[]).includes(name);
+}
+
+function invalid(message: string): ParseOutcome {
+  return { ok: false, reason: "invalid", message };
+}
+
+/**
+ * Parses `argv` (without the node and script paths). `--help` anywhere before a
+ * `--` wins over everything else. Options may come before or after the preset
+ * id; `--out=file` and `--out file` are the same; after `--` every word is an
+ * argument.
+ */
+export function parseCommandLine(argv: readonly string[]): ParseOutcome {
+  const endOfOptions = argv.indexOf("--");
+  const optionPart = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
+  if (optionPart.some((word) => helpFlags.has(word))) return { ok: true, command: { kind: "help" } };
+
+  const [name, ...rest] = argv;
+  if (name === undefined) return { ok: false, reason: "noCommand" };
+  if (!isCommandName(name)) {
+    return invalid(name.startsWith("-") ? cliMessages.optionBeforeCommand(name) : cliMessages.unknownCommand(name));
+  }
+
+  const accepted = optionsOf[name];
+  const values = new Map<string, string | true>();
+  const positionals: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] ?? "";
+    if (word === "--") {
+      positionals.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!word.startsWith("-") || word === "-") {
+      positionals.push(word);
+      continue;
+    }
+    const equals = word.indexOf("=");
+    const spelled = equals === -1 ? word : word.slice(0, equals);
+    const option = aliases[spelled] ?? spelled;
+    if (!(option in accepted)) return invalid(cliMessages.unknownOption(spelled, name, Object.keys(accepted)));
+    if (values.has(option)) return invalid(cliMessages.optionRepeated(option));
+    const placeholder = accepted[option] ?? null;
+    if (placeholder === null) {
+      if (equals !== -1) return invalid(cliMessages.optionTakesNoValue(option));
+      values.set(option, true);
+      continue;
+    }
+    const value = equals !== -1 ? word.slice(equals + 1) : rest[++i];
+    if (value === undefined || value === "" || (equals === -1 && value.startsWith("-") && value !== "-")) {
+      return invalid(cliMessages.optionNeedsValue(option, placeholder));
+    }
+    values.set(option, value);
+  }
+
+  if (name === "list") {
+    const extra = positionals[0];
+    return extra === undefined ? { ok: true, command: { kind: "list" } } : invalid(cliMessages.unexpectedArgument(extra, name));
+  }
+  const [id, extra] = positionals;
+  if (id === undefined || id === "") return invalid(cliMessages.missingPresetId(name));
+  if (extra !== undefined) return invalid(cliMessages.unexpectedArgument(extra, name));
+  if (name === "show") return { ok: true, command: { kind: "show", id, json: values.get("--json") === true } };
+  const out = values.get("--out");
+  if (typeof out !== "string") return invalid(cliMessages.missingOut());
+  return { ok: true, command: { kind: "export", id, out } };
+}
+
+function oneLine(message: string): string {
+  return `aicost: ${message.replace(/\s*\n\s*/g, " ")}\n`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one command line and returns its exit status: 0 with the result on
+ * stdout, or 1 with one line on stderr and nothing on stdout. `--help` prints
+ * the usage on stdout (0); no command prints it on stderr (1).
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) {
+    io.stderr(parsed.reason === "noCommand" ? usageText : oneLine(parsed.message));
+    return 1;
+  }
+  if (parsed.command.kind === "help") {
+    io.stdout(usageText);
+    return 0;
+  }
+  let outcome: CommandOutcome;
+  try {
+    outcome = await runCommand(parsed.command, io);
+  } catch (error) {
+    outcome = { ok: false, message: cliMessages.internal(errorText(error)) };
+  }
+  if (!outcome.ok) {
+    io.stderr(oneLine(outcome.message));
+    return 1;
+  }
+  io.stdout(outcome.stdout);
+  return 0;
+}

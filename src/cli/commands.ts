@@ -1,0 +1,225 @@
+/**
+ * The command line's work: each command takes parsed arguments and returns its
+ * output or a one-line problem. Nothing here reads process.argv, writes to a
+ * stream or sets an exit status (that is `cli.ts`).
+ */
+import { randomUUID } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { evaluatePlan, type EvaluatedSheet, type EvaluatedValue } from "../hyperformula/evaluatePlan";
+import { builtInPresets, cellAddress, findPreset, parseCellAddress, planSheet } from "../presets";
+import type { SheetPlan } from "../presets/plan.types";
+import type { Preset } from "../presets/types";
+import type { CliFs, CliIo } from "./io";
+import { cliMessages } from "./messages";
+import { columnWidthInCharacters } from "./columnWidth";
+import { renderTable, type TableCell } from "./table";
+import { xlsxBytes } from "./xlsxWorkbook";
+
+export type CliCommand =
+  | { readonly kind: "list" }
+  | { readonly kind: "show"; readonly id: string; readonly json: boolean }
+  | { readonly kind: "export"; readonly id: string; readonly out: string };
+
+/** What a command did: its whole stdout, or the one-line problem that stopped it. */
+export type CommandOutcome = { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly message: string };
+
+/** A value in `show --json`: an error value as its code, e.g. "#NUM!". */
+export type JsonCellValue = number | string | boolean | null;
+
+export interface JsonCell {
+  readonly address: string;
+  readonly value: JsonCellValue;
+  /** Present only on formula cells, with its leading "=". */
+  readonly formula?: string;
+}
+
+export interface JsonSheet {
+  readonly id: string;
+  readonly title: string;
+  readonly sheet: string;
+  readonly cells: readonly JsonCell[];
+}
+
+function succeed(stdout: string): CommandOutcome {
+  return { ok: true, stdout };
+}
+
+function fail(message: string): CommandOutcome {
+  return { ok: false, message };
+}
+
+function unknownPreset(id: string): CommandOutcome {
+  const knownIds = builtInPresets.map((preset) => preset.id);
+  return fail(cliMessages.unknownPreset(id, knownIds));
+}
+
+/** `list`: one preset a line, id, title and as-of date in aligned columns. */
+export function listPresets(): CommandOutcome {
+  const rows = builtInPresets.map((preset) => [preset.id, preset.title, preset.asOf]);
+  return succeed(renderTable(rows.map((row) => row.map((text) => ({ text, align: "left" as const })))));
+}
+
+/** The evaluated sheet of a preset: its plan and every cell's computed value. */
+function evaluatePreset(preset: Preset): { plan: SheetPlan; sheet: EvaluatedSheet } {
+  const plan = planSheet(preset);
+  return { plan, sheet: evaluatePlan(plan) };
+}
+
+function jsonValue(value: EvaluatedValue): JsonCellValue {
+  return value !== null && typeof value === "object" ? value.error : value;
+}
+
+/**
+ * The JSON form of an evaluated preset sheet: every non-empty cell of the used
+ * range in row-major order, planned cells with their formula, and any cell a
+ * formula spilled into with its value alone.
+ */
+export function sheetAsJson(preset: Preset): JsonSheet {
+  const { plan, sheet } = evaluatePreset(preset);
+  const planned = new Map(sheet.cells.map((evaluated) => [evaluated.cell.address, evaluated]));
+  const end = parseCellAddress(plan.usedRange.split(":").pop() ?? "") ?? { row: -1, column: -1 };
+  const rows = Math.max(end.row, ...plan.cells.map((c) => c.row)) + 1;
+  const columns = Math.max(end.column, ...plan.cells.map((c) => c.column)) + 1;
+  const cells: JsonCell[] = [];
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const address = cellAddress(row, column);
+      const evaluated = planned.get(address);
+      if (evaluated === undefined) {
+        const spilled = sheet.valueAt(address);
+        if (spilled !== null) cells.push({ address, value: jsonValue(spilled) });
+        continue;
+      }
+      const { cell, value } = evaluated;
+      cells.push(
+        cell.content.kind === "formula"
+          ? { address, value: jsonValue(value), formula: cell.content.formula }
+          : { address, value: jsonValue(value) },
+      );
+    }
+  }
+  return { id: preset.id, title: preset.title, sheet: plan.sheetName, cells };
+}
+
+/** Columns with no width in the plan grow to this many characters at most in `show`. */
+const defaultTableColumnWidth = 40;
+
+/**
+ * The evaluated sheet as text: each row of the sheet, values formatted as the
+ * sheet formats them, an error as its code. Numbers are right-aligned, and so is
+ * a header above them; columns are at most as wide as on the sheet.
+ */
+export function sheetAsTable(preset: Preset): string {
+  const { plan, sheet } = evaluatePreset(preset);
+  const rows: (TableCell | undefined)[][] = [];
+  const headers: { row: number; column: number; text: string }[] = [];
+  for (const { cell, value, display } of sheet.cells) {
+    const text = display.replace(/\s*\n\s*/g, " ");
+    if (cell.role === "header") headers.push({ row: cell.row, column: cell.column, text });
+    else (rows[cell.row] ??= [])[cell.column] = { text, align: value !== null && typeof value !== "string" ? "right" : "left" };
+  }
+  for (const { row, column, text } of headers) {
+    let below: TableCell | undefined;
+    for (let r = row + 1; r < rows.length && below === undefined; r++) below = rows[r]?.[column];
+    (rows[row] ??= [])[column] = { text, align: below?.align ?? "left" };
+  }
+  const maxWidths: number[] = [];
+  for (const { column, widthPoints } of plan.columnWidths) maxWidths[column] = Math.floor(columnWidthInCharacters(widthPoints));
+  return renderTable(rows, { maxWidths, defaultMaxWidth: defaultTableColumnWidth });
+}
+
+/** One JSON object, with one line per cell so the output reads and greps well. */
+export function jsonText(sheet: JsonSheet): string {
+  const head = [
+    `"id": ${JSON.stringify(sheet.id)}`,
+    `"title": ${JSON.stringify(sheet.title)}`,
+    `"sheet": ${JSON.stringify(sheet.sheet)}`,
+  ];
+  const cells = sheet.cells.map((cell) => `    ${JSON.stringify(cell)}`).join(",\n");
+  return `{\n  ${head.join(",\n  ")},\n  "cells": [\n${cells}\n  ]\n}\n`;
+}
+
+/** `show <id>` and `show <id> --json`. */
+export function showPreset(id: string, json: boolean): CommandOutcome {
+  const preset = findPreset(id);
+  if (preset === undefined) return unknownPreset(id);
+  return succeed(json ? jsonText(sheetAsJson(preset)) : sheetAsTable(preset));
+}
+
+function hasCode(error: unknown): error is { code: string; message: string } {
+  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
+}
+
+function reasonOf(error: unknown): string {
+  if (hasCode(error)) return error.message.split(", ")[0] ?? error.code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why `folder` cannot take a new file, or null when it can. */
+async function folderProblem(fs: CliFs, folder: string): Promise<string | null> {
+  try {
+    const stats = await fs.stat(folder);
+    if (!stats.isDirectory()) return cliMessages.notAFolder(folder);
+  } catch (error) {
+    if (hasCode(error) && error.code === "ENOTDIR") return cliMessages.notAFolder(folder);
+    if (hasCode(error) && error.code === "ENOENT") return cliMessages.folderMissing(folder);
+    return cliMessages.writeFailed(folder, reasonOf(error));
+  }
+  try {
+    await fs.access(folder, fsConstants.W_OK);
+  } catch {
+    return cliMessages.folderNotWritable(folder);
+  }
+  return null;
+}
+
+/**
+ * Writes `bytes` to `path` all at once or not at all: into a temporary file in
+ * the same folder, then renamed over `path`; the temporary file is removed on failure.
+ */
+async function writeWhole(fs: CliFs, path: string, bytes: Uint8Array): Promise<string | null> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    await fs.writeFile(temporary, bytes, { flag: "wx" });
+    await fs.rename(temporary, path);
+    return null;
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return cliMessages.writeFailed(path, reasonOf(error));
+  }
+}
+
+/** `export <id> --out <file.xlsx>`. */
+export async function exportPreset(id: string, out: string, io: CliIo): Promise<CommandOutcome> {
+  const preset = findPreset(id);
+  if (preset === undefined) return unknownPreset(id);
+  const path = resolve(io.cwd, out);
+  if (!/\.xlsx$/i.test(path)) return fail(cliMessages.notXlsx(out));
+  const problem = await folderProblem(io.fs, dirname(path));
+  if (problem !== null) return fail(problem);
+
+  let bytes: Uint8Array;
+  let plan: SheetPlan;
+  try {
+    const evaluated = evaluatePreset(preset);
+    plan = evaluated.plan;
+    bytes = await xlsxBytes(plan, (address) => evaluated.sheet.valueAt(address));
+  } catch (error) {
+    return fail(cliMessages.buildFailed(id, reasonOf(error)));
+  }
+  const written = await writeWhole(io.fs, path, bytes);
+  if (written !== null) return fail(written);
+  return succeed(`wrote ${path} (sheet "${plan.sheetName}", ${plan.cells.length} cells, no chart)\n`);
+}
+
+export async function runCommand(command: CliCommand, io: CliIo): Promise<CommandOutcome> {
+  switch (command.kind) {
+    case "list":
+      return listPresets();
+    case "show":
+      return showPreset(command.id, command.json);
+    case "export":
+      return exportPreset(command.id, command.out, io);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What the command line touches outside itself, passed in so every command runs
+ * in-process in tests: two writers for the streams, a few file-system calls, and
+ * the folder relative paths resolve against.
+ */
+import * as nodeFs from "node:fs/promises";
+
+/** The file-system calls the commands use, with node:fs/promises' signatures. */
+export type CliFs = Pick<typeof nodeFs, "stat" | "access" | "writeFile" | "rename" | "rm">;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly fs: CliFs;
+  /** Relative paths (such as --out) resolve against this folder. */
+  readonly cwd: string;
+}
+
+/**
+ * The folder the user ran the command in. `npm run aicost` runs the script in
+ * the package's folder and passes the user's folder as INIT_CWD; anywhere else
+ * (the installed bin) it is the process's own working folder.
+ */
+export function userFolder(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const viaNpmScript = env.npm_lifecycle_event === "aicost" && env.INIT_CWD !== undefined && env.INIT_CWD !== "";
+  return viaNpmScript ? (env.INIT_CWD as string) : cwd;
+}
+
+/** The real process: its streams, its file system and the user's working folder. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    fs: nodeFs,
+    cwd: userFolder(),
+  };
+}

@@ -1,0 +1,81 @@
+/*
+ * End to end: the command as a user starts it, in a child process, through the
+ * tsx entry (`npm run aicost` runs this) and through the installed bin script.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { userFolder } from "../../src/cli/io";
+import { builtInPresets } from "../../src/presets";
+
+const repoRoot = resolve(__dirname, "../..");
+
+const entries: [string, string, string[]][] = [
+  ["tsx src/cli/main.ts", resolve(repoRoot, "node_modules/.bin/tsx"), ["src/cli/main.ts"]],
+  ["node bin/aicost.cjs", process.execPath, ["bin/aicost.cjs"]],
+];
+
+function spawn(command: string, args: string[], cwd: string = repoRoot) {
+  return spawnSync(command, args, { cwd, encoding: "utf8", timeout: 30_000 });
+}
+
+describe.each(entries)("%s", (_label, command, entryArgs) => {
+  it("list: exit 0, one line per preset", () => {
+    const result = spawn(command, [...entryArgs, "list"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(builtInPresets.map((preset) => preset.id));
+  });
+
+  it("show --json: exit 0, one JSON object", () => {
+    const id = builtInPresets[0]?.id ?? "";
+    const result = spawn(command, [...entryArgs, "show", id, "--json"]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id });
+  });
+
+  it("an unknown preset: exit 1, one line on stderr, nothing on stdout", () => {
+    const result = spawn(command, [...entryArgs, "show", "no-such-preset"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^aicost: unknown preset "no-such-preset"[^\n]*\n$/);
+  });
+});
+
+it("bin/aicost.cjs runs from another working folder", () => {
+  const result = spawn(process.execPath, [resolve(repoRoot, "bin/aicost.cjs"), "--help"], resolve(repoRoot, ".."));
+  expect(result.status).toBe(0);
+  expect(result.stdout).toMatch(/^Usage: aicost/);
+});
+
+describe("userFolder", () => {
+  it("is the npm caller's folder under `npm run aicost`, the working folder otherwise", () => {
+    expect(userFolder({ npm_lifecycle_event: "aicost", INIT_CWD: "/home/me" }, "/repo")).toBe("/home/me");
+    expect(userFolder({ npm_lifecycle_event: "test", INIT_CWD: "/home/me" }, "/repo")).toBe("/repo");
+    expect(userFolder({}, "/repo")).toBe("/repo");
+  });
+
+  it("writes `npm run aicost -- export --out <relative>` into the caller's folder", () => {
+    const caller = mkdtempSync(join(tmpdir(), "aicost-npm-"));
+    try {
+      const id = builtInPresets[0]?.id ?? "";
+      const result = spawnSync(
+        "npm",
+        ["--prefix", repoRoot, "run", "--silent", "aicost", "--", "export", id, "--out", "model.xlsx"],
+        {
+          cwd: caller,
+          encoding: "utf8",
+          timeout: 60_000,
+        },
+      );
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(readdirSync(caller)).toEqual(["model.xlsx"]);
+    } finally {
+      rmSync(caller, { recursive: true, force: true });
+    }
+  });
+});
