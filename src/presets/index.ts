@@ -7,3 +7,19 @@ export { numberFormatOf, textNumberFormat } from "./formats";
 export { formatForDisplay, type DisplayValue } from "./display";
 export { cellAddress, columnLetters, parseCellAddress } from "./address";
 export { parseFormula, replaceKeys, tokenizeFormula } from "./formula";
+export {
+  parsePresetFile,
+  presetToFileText,
+  presetFileLimits,
+  presetFileVersions,
+  presetFileMaxBytes,
+  presetFileMaxSources,
+  presetFileMaxInputs,
+  presetFileMaxOutputs,
+  presetFileMaxNotes,
+  presetFileMaxDepth,
+  presetFileMaxKeyLength,
+  presetFileMaxTextLength,
+  type PresetFileOptions,
+} from "./file";
+export { freezeSheet, callsAicost, frozenLine, utcMinuteText, type SheetCell, type SheetCellValue, type FreezeOrigin, type FrozenSheet, type FreezeResult } from "./freeze";

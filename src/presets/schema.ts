@@ -1,6 +1,6 @@
 /**
- * Validation of preset data: a valibot schema for the shape (also exported as
- * JSON Schema in schema/preset.schema.json), then the checks that span fields:
+ * Validation of preset data: a valibot schema for the shape and the length of
+ * text (also exported as JSON Schema in schema/preset.schema.json), then the checks that span fields:
  * unique ids and keys, known sources, low <= base <= high (except derived inputs), formulas that refer
  * only to inputs and earlier outputs and call known functions with a valid
  * number of arguments, and a chart over adjacent outputs of one format.
@@ -54,13 +54,28 @@ const kebabCase = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 const isoDate = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** The longest key or id (a preset id, source id, input or output key), in UTF-16 code units as Excel counts. */
+export const presetKeyMaxLength = 200;
+/** The longest text (a title, label, unit, note, formula or URL), in UTF-16 code units as Excel counts; far below Excel's 32,767 per cell. */
+export const presetTextMaxLength = 2_000;
+
+const atMost = (limit: number) =>
+  v.maxLength<string, number, (issue: { input: string }) => string>(
+    limit,
+    (issue) => `must be at most ${limit.toLocaleString("en-US")} characters, got ${issue.input.length.toLocaleString("en-US")}`,
+  );
+
 const text = v.pipe(
   v.string((issue) => `expected text, ${got(issue)}`),
+  atMost(presetTextMaxLength),
   v.regex(/\S/, "must not be blank"),
 );
+// Leading blanks, then the first non-blank character, then the rest of the line: each character has one way
+// to match, so the time is linear in the length (a pattern of the form ^[^\n]*\S[^\n]*$ takes quadratic time).
 const oneLine = v.pipe(
   v.string((issue) => `expected text, ${got(issue)}`),
-  v.regex(/^[^\r\n]*\S[^\r\n]*$/, (issue) => (/\S/.test(issue.input) ? "must be one line" : "must not be blank")),
+  atMost(presetTextMaxLength),
+  v.regex(/^[^\S\r\n]*\S[^\r\n]*$/, (issue) => (/\S/.test(issue.input) ? "must be one line" : "must not be blank")),
 );
 const finiteNumber = v.pipe(
   v.number((issue) => `expected a finite number, ${got(issue)}`),
@@ -72,10 +87,12 @@ const date = v.pipe(
 );
 const kebabId = v.pipe(
   v.string((issue) => `expected text, ${got(issue)}`),
+  atMost(presetKeyMaxLength),
   v.regex(kebabCase, (issue) => `must be kebab-case (lower-case letters and digits joined by "-"), ${got(issue)}`),
 );
 const snakeKey = v.pipe(
   v.string((issue) => `expected text, ${got(issue)}`),
+  atMost(presetKeyMaxLength),
   v.regex(snakeCase, (issue) => `must be snake_case (lower-case letters and digits joined by "_"), ${got(issue)}`),
 );
 const format = v.picklist(valueFormats, (issue) => `expected one of ${valueFormats.join(", ")}, ${got(issue)}`);
@@ -101,6 +118,7 @@ export const presetSourceSchema = v.strictObject(
     url: v.optional(
       v.pipe(
         v.string((issue) => `expected a URL as text, ${got(issue)}`),
+        atMost(presetTextMaxLength),
         v.regex(/^https?:\/\/\S+$/, (issue) => `expected an http(s) URL, ${got(issue)}`),
         v.url((issue) => `expected a URL, ${got(issue)}`),
       ),
