@@ -3,7 +3,7 @@
  * to `commands.ts`, and turns the outcome into streams and an exit status.
  * Nothing here evaluates, formats or writes a workbook.
  */
-import { runCommand, type CliCommand, type CommandOutcome } from "./commands";
+import { runCommand, type CliCommand, type CommandOutcome, type PresetRef } from "./commands";
 import type { CliIo } from "./io";
 import { cliMessages, commandNames, type CommandName } from "./messages";
 import { usageText } from "./usage";
@@ -16,12 +16,13 @@ export type ParseOutcome =
 /** The options each command accepts, with the value each one takes (null for a flag). */
 const optionsOf: Readonly<Record<CommandName, Readonly<Record<string, string | null>>>> = {
   list: {},
-  show: { "--json": null },
-  export: { "--out": "<file.xlsx>" },
+  preset: {},
+  show: { "--file": "<preset.json>", "--json": null },
+  export: { "--file": "<preset.json>", "--out": "<file.xlsx>", "--values": null },
 };
 
 /** Short spellings of options. */
-const aliases: Readonly<Record<string, string>> = { "-o": "--out", "-h": "--help" };
+const aliases: Readonly<Record<string, string>> = { "-o": "--out", "-f": "--file", "-h": "--help" };
 
 const helpFlags = new Set(["--help", "-h"]);
 
@@ -37,7 +38,8 @@ function invalid(message: string): ParseOutcome {
  * Parses `argv` (without the node and script paths). `--help` anywhere before a
  * `--` wins over everything else. Options may come before or after the preset
  * id; `--out=file` and `--out file` are the same; after `--` every word is an
- * argument.
+ * argument. `show` and `export` take a preset id or `--file <preset.json>`
+ * (`--file -` reads standard input), never both.
  */
 export function parseCommandLine(argv: readonly string[]): ParseOutcome {
   const endOfOptions = argv.indexOf("--");
@@ -86,16 +88,32 @@ export function parseCommandLine(argv: readonly string[]): ParseOutcome {
     return extra === undefined ? { ok: true, command: { kind: "list" } } : invalid(cliMessages.unexpectedArgument(extra, name));
   }
   const [id, extra] = positionals;
-  if (id === undefined || id === "") return invalid(cliMessages.missingPresetId(name));
   if (extra !== undefined) return invalid(cliMessages.unexpectedArgument(extra, name));
-  if (name === "show") return { ok: true, command: { kind: "show", id, json: values.get("--json") === true } };
+  const file = values.get("--file");
+  if (typeof file === "string" && id !== undefined) return invalid(cliMessages.idAndFile(name));
+  if (typeof file !== "string" && (id === undefined || id === "")) return invalid(cliMessages.missingPresetId(name));
+  if (name === "preset") return { ok: true, command: { kind: "preset", id: id ?? "" } };
+  const preset: PresetRef = typeof file === "string" ? { file } : { id: id ?? "" };
+  if (name === "show") return { ok: true, command: { kind: "show", preset, json: values.get("--json") === true } };
   const out = values.get("--out");
   if (typeof out !== "string") return invalid(cliMessages.missingOut());
-  return { ok: true, command: { kind: "export", id, out } };
+  return { ok: true, command: { kind: "export", preset, out, values: values.get("--values") === true } };
 }
 
+/**
+ * Characters that would let text from a file or an argument steer the
+ * terminal or hide part of the line: control characters, line and paragraph
+ * separators, and the marks and overrides that reorder text.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A message as one line of stderr: line breaks as spaces, unprintable characters as \uXXXX. */
 function oneLine(message: string): string {
-  return `aicost: ${message.replace(/\s*\n\s*/g, " ")}\n`;
+  const line = message
+    .replace(/\s*\n\s*/g, " ")
+    .replace(unprintable, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return `aicost: ${line}\n`;
 }
 
 function errorText(error: unknown): string {

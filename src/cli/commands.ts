@@ -7,19 +7,25 @@ import { randomUUID } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { evaluatePlan, type EvaluatedSheet, type EvaluatedValue } from "../hyperformula/evaluatePlan";
-import { builtInPresets, cellAddress, findPreset, parseCellAddress, planSheet } from "../presets";
+import { builtInPresets, cellAddress, findPreset, parseCellAddress, planSheet, presetToFileText } from "../presets";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
 import type { CliFs, CliIo } from "./io";
 import { cliMessages } from "./messages";
 import { columnWidthInCharacters } from "./columnWidth";
+import { freezePlan } from "./frozenPlan";
+import { readPresetFile } from "./presetFile";
 import { renderTable, type TableCell } from "./table";
-import { xlsxBytes } from "./xlsxWorkbook";
+import { xlsxBytes, type ValueAt } from "./xlsxWorkbook";
+
+/** Which preset a command works on: a built-in by id, or a preset file ("-" for standard input). */
+export type PresetRef = { readonly id: string } | { readonly file: string };
 
 export type CliCommand =
   | { readonly kind: "list" }
-  | { readonly kind: "show"; readonly id: string; readonly json: boolean }
-  | { readonly kind: "export"; readonly id: string; readonly out: string };
+  | { readonly kind: "preset"; readonly id: string }
+  | { readonly kind: "show"; readonly preset: PresetRef; readonly json: boolean }
+  | { readonly kind: "export"; readonly preset: PresetRef; readonly out: string; readonly values: boolean };
 
 /** What a command did: its whole stdout, or the one-line problem that stopped it. */
 export type CommandOutcome = { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly message: string };
@@ -140,11 +146,28 @@ export function jsonText(sheet: JsonSheet): string {
   return `{\n  ${head.join(",\n  ")},\n  "cells": [\n${cells}\n  ]\n}\n`;
 }
 
-/** `show <id>` and `show <id> --json`. */
-export function showPreset(id: string, json: boolean): CommandOutcome {
+/** The preset a command names: a built-in, or the preset read from a file; else the one-line reason. */
+async function resolvePreset(ref: PresetRef, io: CliIo): Promise<{ ok: true; preset: Preset } | { ok: false; outcome: CommandOutcome }> {
+  if ("file" in ref) {
+    const read = await readPresetFile(ref.file, io);
+    return read.ok ? { ok: true, preset: read.preset } : { ok: false, outcome: fail(read.message) };
+  }
+  const preset = findPreset(ref.id);
+  return preset === undefined ? { ok: false, outcome: unknownPreset(ref.id) } : { ok: true, preset };
+}
+
+/** `preset <id>`: the built-in preset as the text of a preset file, a starting point for one's own. */
+export function printPreset(id: string): CommandOutcome {
   const preset = findPreset(id);
   if (preset === undefined) return unknownPreset(id);
-  return succeed(json ? jsonText(sheetAsJson(preset)) : sheetAsTable(preset));
+  return succeed(presetToFileText(preset));
+}
+
+/** `show <id>`, `show --file <preset.json>`, each with or without `--json`. */
+export async function showPreset(ref: PresetRef, json: boolean, io: CliIo): Promise<CommandOutcome> {
+  const resolved = await resolvePreset(ref, io);
+  if (!resolved.ok) return resolved.outcome;
+  return succeed(json ? jsonText(sheetAsJson(resolved.preset)) : sheetAsTable(resolved.preset));
 }
 
 function hasCode(error: unknown): error is { code: string; message: string } {
@@ -190,10 +213,30 @@ async function writeWhole(fs: CliFs, path: string, bytes: Uint8Array): Promise<s
   }
 }
 
-/** `export <id> --out <file.xlsx>`. */
-export async function exportPreset(id: string, out: string, io: CliIo): Promise<CommandOutcome> {
-  const preset = findPreset(id);
-  if (preset === undefined) return unknownPreset(id);
+/** The workbook's plan and the value of each formula to cache, live (formulas) or frozen (`--values`). */
+function workbookContent(
+  preset: Preset,
+  values: boolean,
+  now: Date,
+): { ok: true; plan: SheetPlan; valueAt: ValueAt; note: string } | { ok: false; message: string } {
+  const { plan, sheet } = evaluatePreset(preset);
+  if (!values) return { ok: true, plan, valueAt: (address) => sheet.valueAt(address), note: "no chart" };
+  const frozen = freezePlan(sheet, { presetId: preset.id, presetTitle: preset.title, frozenAt: now });
+  if (!frozen.ok) return { ok: false, message: cliMessages.freezeFailed(preset.id, frozen.message) };
+  const count = frozen.value.frozen.length;
+  return {
+    ok: true,
+    plan: frozen.value.plan,
+    valueAt: frozen.value.valueAt,
+    note: `${count} AICOST formula${count === 1 ? "" : "s"} replaced by ${count === 1 ? "its value" : "their values"}, no chart`,
+  };
+}
+
+/** `export <id> --out <file.xlsx>` and `export --file <preset.json> --out <file.xlsx>`, each with or without `--values`. */
+export async function exportPreset(ref: PresetRef, out: string, values: boolean, io: CliIo): Promise<CommandOutcome> {
+  const resolved = await resolvePreset(ref, io);
+  if (!resolved.ok) return resolved.outcome;
+  const { preset } = resolved;
   const path = resolve(io.cwd, out);
   if (!/\.xlsx$/i.test(path)) return fail(cliMessages.notXlsx(out));
   const problem = await folderProblem(io.fs, dirname(path));
@@ -201,25 +244,29 @@ export async function exportPreset(id: string, out: string, io: CliIo): Promise<
 
   let bytes: Uint8Array;
   let plan: SheetPlan;
+  let note: string;
   try {
-    const evaluated = evaluatePreset(preset);
-    plan = evaluated.plan;
-    bytes = await xlsxBytes(plan, (address) => evaluated.sheet.valueAt(address));
+    const content = workbookContent(preset, values, io.now());
+    if (!content.ok) return fail(content.message);
+    ({ plan, note } = content);
+    bytes = await xlsxBytes(plan, content.valueAt);
   } catch (error) {
-    return fail(cliMessages.buildFailed(id, reasonOf(error)));
+    return fail(cliMessages.buildFailed(preset.id, reasonOf(error)));
   }
   const written = await writeWhole(io.fs, path, bytes);
   if (written !== null) return fail(written);
-  return succeed(`wrote ${path} (sheet "${plan.sheetName}", ${plan.cells.length} cells, no chart)\n`);
+  return succeed(`wrote ${path} (sheet "${plan.sheetName}", ${plan.cells.length} cells, ${note})\n`);
 }
 
 export async function runCommand(command: CliCommand, io: CliIo): Promise<CommandOutcome> {
   switch (command.kind) {
     case "list":
       return listPresets();
+    case "preset":
+      return printPreset(command.id);
     case "show":
-      return showPreset(command.id, command.json);
+      return showPreset(command.preset, command.json, io);
     case "export":
-      return exportPreset(command.id, command.out, io);
+      return exportPreset(command.preset, command.out, command.values, io);
   }
 }

@@ -1,19 +1,23 @@
 /**
  * What the command line touches outside itself, passed in so every command runs
- * in-process in tests: two writers for the streams, a few file-system calls, and
- * the folder relative paths resolve against.
+ * in-process in tests: two writers for the streams, standard input, a few
+ * file-system calls, the clock, and the folder relative paths resolve against.
  */
 import * as nodeFs from "node:fs/promises";
 
 /** The file-system calls the commands use, with node:fs/promises' signatures. */
-export type CliFs = Pick<typeof nodeFs, "stat" | "access" | "writeFile" | "rename" | "rm">;
+export type CliFs = Pick<typeof nodeFs, "open" | "stat" | "access" | "writeFile" | "rename" | "rm">;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Standard input as a stream of chunks, asked for only when a command reads it (`--file -`). */
+  readonly stdin: () => AsyncIterable<Uint8Array | string>;
   readonly fs: CliFs;
-  /** Relative paths (such as --out) resolve against this folder. */
+  /** Relative paths (such as --out and --file) resolve against this folder. */
   readonly cwd: string;
+  /** The current time, for the "Values frozen on ..." line of `export --values`. */
+  readonly now: () => Date;
 }
 
 /**
@@ -26,12 +30,14 @@ export function userFolder(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   return viaNpmScript ? (env.INIT_CWD as string) : cwd;
 }
 
-/** The real process: its streams, its file system and the user's working folder. */
+/** The real process: its streams, its file system, its clock and the user's working folder. */
 export function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stdin: () => process.stdin,
     fs: nodeFs,
     cwd: userFolder(),
+    now: () => new Date(),
   };
 }

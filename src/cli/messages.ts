@@ -1,6 +1,6 @@
 /** Every message the command line prints for a problem, in one place. Each is one line. */
 
-export const commandNames = ["list", "show", "export"] as const;
+export const commandNames = ["list", "preset", "show", "export"] as const;
 export type CommandName = (typeof commandNames)[number];
 
 function quoted(text: string): string {
@@ -9,6 +9,13 @@ function quoted(text: string): string {
 
 function optionList(options: readonly string[]): string {
   return options.length === 0 ? "no options" : options.join(", ");
+}
+
+const grouped = (n: number): string => n.toLocaleString("en-US");
+
+/** How a command names its preset: `<id>` for `preset`, `<id>` or `--file <preset.json>` for the others. */
+function presetUsage(command: CommandName): string {
+  return command === "preset" ? "aicost preset <id>" : `aicost ${command} <id>, or aicost ${command} --file <preset.json>`;
 }
 
 export const cliMessages = {
@@ -20,7 +27,8 @@ export const cliMessages = {
   optionTakesNoValue: (option: string) => `option ${option} takes no value`,
   optionNeedsValue: (option: string, placeholder: string) => `option ${option} needs a value: ${option} ${placeholder}`,
   optionRepeated: (option: string) => `option ${option} was given more than once`,
-  missingPresetId: (command: CommandName) => `missing preset id: aicost ${command} <id> (aicost list shows the ids)`,
+  missingPresetId: (command: CommandName) => `missing preset id: ${presetUsage(command)} (aicost list shows the ids)`,
+  idAndFile: (command: CommandName) => `give a preset id or --file, not both: ${presetUsage(command)}`,
   missingOut: () => "missing --out: aicost export <id> --out <file.xlsx>",
   unexpectedArgument: (argument: string, command: CommandName) => `unexpected argument ${quoted(argument)} for ${command}`,
   unknownPreset: (id: string, knownIds: readonly string[]) =>
@@ -31,5 +39,29 @@ export const cliMessages = {
   folderNotWritable: (folder: string) => `cannot write there: the folder ${quoted(folder)} is not writable`,
   writeFailed: (path: string, reason: string) => `could not write ${quoted(path)}: ${reason}`,
   buildFailed: (id: string, reason: string) => `could not build the workbook for ${quoted(id)}: ${reason}`,
+  freezeFailed: (id: string, reason: string) => `could not freeze the values of ${quoted(id)}: ${reason}`,
   internal: (reason: string) => `internal error: ${reason}`,
+
+  /** A preset file that could not be read at all; `file` as the user gave it ("-" is standard input). */
+  presetFileUnreadable: (file: string, reason: string) => `cannot read the preset file ${fileName(file)}: ${reason}`,
+  /** A preset file that was read and refused; `problem` is parsePresetFile's message, where first (`inputs[3].base: ...`). */
+  presetFileRefused: (file: string, problem: string, moreProblems: number) =>
+    `${fileName(file)} is not a valid preset file: ${problem}` +
+    (moreProblems > 0 ? ` (and ${grouped(moreProblems)} more problem${moreProblems === 1 ? "" : "s"})` : ""),
+  fileNotFound: () => "it does not exist",
+  fileIsFolder: () => "it is a folder, not a file",
+  filePermissionDenied: () => "permission denied",
+  /** As parsePresetFile words it when it is given the text, for a file refused by its size before it is read. */
+  fileTooLarge: (bytes: number, maxBytes: number) =>
+    `preset: the file is ${grouped(bytes)} bytes, over the limit of ${grouped(maxBytes)} bytes for a preset file`,
+  /** For a pipe, a device or a file that grew: it is read no further than the limit, so its whole size is never known. */
+  overLimitWhileReading: (maxBytes: number) =>
+    `preset: the file is over the limit of ${grouped(maxBytes)} bytes for a preset file (reading stopped there)`,
+  notUtf8: () => "preset: the file is not UTF-8 text; save it as UTF-8",
+  utf16: () => "preset: the file is UTF-16 text; save it as UTF-8 (in PowerShell, pipe to Out-File -Encoding utf8)",
 };
+
+/** A file as messages name it: quoted, and standard input by that name. */
+function fileName(file: string): string {
+  return file === "-" ? "(standard input)" : quoted(file);
+}

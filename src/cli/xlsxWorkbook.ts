@@ -65,11 +65,37 @@ function cachedResult(value: SheetValue | undefined): CachedResult | undefined {
   return value;
 }
 
+/** Characters an .xlsx string must escape: control characters (tab and line feed aside), carriage return, delete. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const escapedCharacters = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+/** An underscore that begins text a reader of the file would take for an escape (look-alikes may overlap: "_x005F_x0041_"). */
+const escapeLookalike = /_(?=x[0-9a-f]{4}_)/gi;
+
+/**
+ * Text as an .xlsx file must hold it to read back unchanged (ECMA-376
+ * ST_Xstring): a character XML cannot carry or that XML readers rewrite
+ * (control characters; a carriage return, which every XML reader turns into a
+ * line feed; delete, which exceljs drops) as the escape _xHHHH_, and an "_x0041_"
+ * that is part of the text with its underscore escaped, "_x005F_x0041_", so it
+ * is not read as "A". exceljs writes text as given, so the writer escapes first.
+ *
+ * @example
+ *   xlsxText("a\r\nb") //=> "a_x000D_\nb"
+ *   xlsxText("_x0041_") //=> "_x005F_x0041_"
+ */
+export function xlsxText(text: string): string {
+  return text
+    .replace(escapeLookalike, "_x005F_")
+    .replace(escapedCharacters, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
 function cellValue(cell: PlannedCell, valueAt: ValueAt): ExcelJS.CellValue {
   const { content } = cell;
   switch (content.kind) {
-    case "text":
-      return cell.hyperlink === undefined ? content.text : { text: content.text, hyperlink: cell.hyperlink };
+    case "text": {
+      const text = xlsxText(content.text);
+      return cell.hyperlink === undefined ? text : { text, hyperlink: cell.hyperlink };
+    }
     case "number":
       return content.value;
     case "formula": {

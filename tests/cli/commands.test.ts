@@ -8,19 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/cli";
 import { sheetAsJson, sheetAsTable } from "../../src/cli/commands";
 import type { CliFs } from "../../src/cli/io";
 import { evaluatePlan } from "../../src/hyperformula/evaluatePlan";
-import { builtInPresets, formatForDisplay, planSheet } from "../../src/presets";
+import { builtInPresets, formatForDisplay, planSheet, presetFileMaxBytes } from "../../src/presets";
 import type { Preset } from "../../src/presets/types";
 import { fixtureValues } from "./fixturePlan";
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
+import { runAicost, type Run } from "./harness";
 
 let folder: string;
 
@@ -33,15 +27,7 @@ afterEach(() => {
 });
 
 async function run(argv: string[], fs: CliFs = nodeFs, cwd: string = folder): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const status = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    fs,
-    cwd,
-  });
-  return { status, stdout, stderr };
+  return runAicost(argv, { fs, cwd });
 }
 
 /** Exit 1, nothing on stdout, one line on stderr matching `pattern`. */
@@ -311,7 +297,20 @@ describe("help", () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^Usage: aicost <command>/);
-    for (const word of ["list", "show <id>", "--json", "export <id> --out <file.xlsx>"]) expect(result.stdout).toContain(word);
+    for (const word of [
+      "list",
+      "preset <id>",
+      "show <id>",
+      "--json",
+      "show --file <preset.json>",
+      "export <id> --out <file.xlsx>",
+      "export --file <preset.json> --out <file.xlsx>",
+      "--values",
+      "--file, -f <file>",
+      `${presetFileMaxBytes / 1024} KB`,
+    ]) {
+      expect(result.stdout).toContain(word);
+    }
     expect(result.stdout).toMatch(/cannot\s+write charts/);
   });
 

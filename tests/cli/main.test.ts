@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { userFolder } from "../../src/cli/io";
 import { builtInPresets } from "../../src/presets";
+import { runAicost } from "./harness";
 
 const repoRoot = resolve(__dirname, "../..");
 
@@ -42,6 +43,31 @@ describe.each(entries)("%s", (_label, command, entryArgs) => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^aicost: unknown preset "no-such-preset"[^\n]*\n$/);
+  });
+});
+
+describe("preset files end to end", () => {
+  const bin = resolve(repoRoot, "bin/aicost.cjs");
+  const node = JSON.stringify(process.execPath);
+
+  it("`aicost preset meta-2026 | aicost show --file - --json` shows what `aicost show meta-2026 --json` does", async () => {
+    const piped = spawnSync("sh", ["-c", `${node} ${JSON.stringify(bin)} preset meta-2026 | ${node} ${JSON.stringify(bin)} show --file - --json`], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(piped.stderr).toBe("");
+    expect(piped.status).toBe(0);
+    const direct = await runAicost(["show", "meta-2026", "--json"]);
+    expect(direct.status).toBe(0);
+    expect(piped.stdout).toBe(direct.stdout);
+  });
+
+  it("a refused file: exit 1, one line on stderr, nothing on stdout", () => {
+    const result = spawn(process.execPath, [bin, "show", "--file", "tests/presets/malformed/nan.json"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^aicost: "tests\/presets\/malformed\/nan\.json" is not a valid preset file: [^\n]*found NaN[^\n]*\n$/);
   });
 });
 

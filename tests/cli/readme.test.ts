@@ -1,16 +1,19 @@
 /*
- * The README's command-line examples are the command's real output: each
+ * The README's command-line section is the command's real behaviour: each
  * indented example that starts with "$ npm run --silent aicost -- <args>" is
- * run in-process and its output compared line by line.
+ * run in-process and its output compared line by line (an example whose output
+ * is an "aicost: ..." line is a refusal: exit 1, that line on stderr), and the
+ * limits of a preset file it states are the ones the reader applies.
  */
-import * as nodeFs from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/cli";
+import { presetFileLimits } from "../../src/presets";
+import { runAicost } from "./harness";
 
 const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
 const prompt = "$ npm run --silent aicost -- ";
+const section = /^## Command line\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1];
 
 interface Example {
   readonly args: string[];
@@ -19,8 +22,7 @@ interface Example {
 
 /** The examples in the README's "Command line" section. */
 function examples(): Example[] {
-  const section = /^## Command line\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1] ?? "";
-  const lines = section.split("\n");
+  const lines = (section ?? "").split("\n");
   const found: Example[] = [];
   lines.forEach((line, i) => {
     if (!line.startsWith(`    ${prompt}`)) return;
@@ -49,14 +51,37 @@ describe("README command-line examples", () => {
   });
 
   it.each(documented.map((example) => [example.args.join(" "), example] as const))("aicost %s", async (_label, example) => {
-    let stdout = "";
-    const status = await runCli(example.args, {
-      stdout: (text) => (stdout += text),
-      stderr: () => undefined,
-      fs: nodeFs,
-      cwd: process.cwd(),
-    });
-    expect(status).toBe(0);
-    expect(stdout.trimEnd()).toBe(example.output.trimEnd());
+    const { status, stdout, stderr } = await runAicost(example.args);
+    if (example.output.startsWith("aicost: ")) {
+      expect(status).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr.trimEnd()).toBe(example.output.trimEnd());
+    } else {
+      expect(stderr).toBe("");
+      expect(status).toBe(0);
+      expect(stdout.trimEnd()).toBe(example.output.trimEnd());
+    }
+  });
+});
+
+describe("README preset-file limits", () => {
+  const text = (section ?? "").replace(/\s+/g, " ");
+  const grouped = (n: number): string => n.toLocaleString("en-US");
+  const stated = [
+    `${presetFileLimits.maxBytes / 1024} KB`,
+    `${grouped(presetFileLimits.maxSources)} sources`,
+    `${grouped(presetFileLimits.maxInputs)} inputs`,
+    `${grouped(presetFileLimits.maxOutputs)} outputs`,
+    `${grouped(presetFileLimits.maxNotes)} notes`,
+    `at most ${grouped(presetFileLimits.maxKeyLength)} characters`,
+    `text at most ${grouped(presetFileLimits.maxTextLength)}`,
+  ];
+
+  it.skipIf(text.includes("--file"))("(the README does not describe preset files yet)", () => {
+    expect(text).not.toContain("--file");
+  });
+
+  it.skipIf(!text.includes("--file")).each(stated)("states %s", (figure) => {
+    expect(text).toContain(figure);
   });
 });

@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { laborSavingsUsd } from "../../src/calc";
 import { columnWidthInCharacters } from "../../src/cli/columnWidth";
-import { buildWorkbook, xlsxBytes, type SheetValue } from "../../src/cli/xlsxWorkbook";
+import { buildWorkbook, xlsxBytes, xlsxText, type SheetValue } from "../../src/cli/xlsxWorkbook";
+import type { SheetPlan } from "../../src/presets/plan.types";
 import { billionsFormat, countFormat, fixturePlan, fixtureValues, sourceUrl, usdFormat } from "./fixturePlan";
 
 let values: Map<string, SheetValue>;
@@ -113,5 +114,50 @@ describe("buildWorkbook", () => {
   it("does not freeze anything when the plan freezes no rows", async () => {
     const workbook = await buildWorkbook({ ...fixturePlan, freezeRows: 0 }, (address) => values.get(address));
     expect(workbook.getWorksheet(fixturePlan.sheetName)?.views ?? []).toEqual([]);
+  });
+});
+
+describe("text that an .xlsx file would not give back as written", () => {
+  const texts = [
+    "line one\r\nline two\rline three",
+    "_x0041_ is not A",
+    "_x000d_ and _X000D_ stay as typed",
+    "_x005F_ twice _x005F_x0041_",
+    "delete\u007f here",
+    "bell\u0007 escape\u001b[31m vertical tab\u000b form feed\u000c",
+    "tab\tand line feed\nkept as they are",
+  ];
+
+  it("escapes each as ECMA-376 says: _xHHHH_ for a character, _x005F_ before a look-alike", () => {
+    expect(xlsxText("a\r\nb")).toBe("a_x000D_\nb");
+    expect(xlsxText("_x0041_")).toBe("_x005F_x0041_");
+    expect(xlsxText("_x00e9_")).toBe("_x005F_x00e9_");
+    expect(xlsxText("_x005F_x0041_")).toBe("_x005F_x005F_x005F_x0041_");
+    expect(xlsxText("del\u007f")).toBe("del_x007F_");
+    expect(xlsxText("\u0000\u001f")).toBe("_x0000__x001F_");
+    expect(xlsxText("tab\tline\n")).toBe("tab\tline\n");
+    expect(xlsxText("_x12_ and x0041_ and _x0041")).toBe("_x12_ and x0041_ and _x0041");
+  });
+
+  it("reads back unchanged with exceljs, in a plain cell and in a linked one", async () => {
+    const plan: SheetPlan = {
+      ...fixturePlan,
+      cells: texts.map((text, row) => ({
+        address: `A${row + 1}`,
+        row,
+        column: 0,
+        content: { kind: "text" as const, text },
+        role: "note" as const,
+        ...(row === 0 ? { hyperlink: "https://example.com/" } : {}),
+      })),
+      usedRange: `A1:A${texts.length}`,
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsxBytes(plan, () => undefined)) as unknown as ExcelJS.Buffer);
+    const read = workbook.getWorksheet(plan.sheetName);
+    texts.forEach((text, row) => {
+      const cell = read?.getCell(row + 1, 1);
+      expect(cell?.text, `row ${row + 1}`).toBe(text);
+    });
   });
 });
