@@ -2,11 +2,71 @@
  * The Excel workbook host: writes a sheet plan into the open workbook through
  * Office.js. The whole load is planned in memory first (writePlan.ts), then
  * written in one Excel.run with two syncs whatever the plan's size: one to
- * read the sheet names and pick a free one, one to write everything.
+ * read the sheet names and pick a free one, one to write everything (with the
+ * record of where the sheet came from, when the pane gives one).
+ *
+ * Syncs per operation, on success (each in one Excel.run):
+ *   loadPlan              2 (read names; write sheet, marker name and origin record)
+ *   listModels            2 (sheets and records; markers and record XML), 3 when records of deleted sheets are dropped
+ *   readModel             1
+ *   freezeModel           3 (read the sheet and copy it; rename the copy and write the values; drop the copied marker and activate)
+ *   userPresets.list      2 (1 when there are none)
+ *   userPresets.save      3 (2 to read the stored presets, 1 to write; 2 when none is stored yet)
+ *   userPresets.remove    3 (1 when none is stored)
+ * A failed load or freeze adds the syncs of its clean-up (at most 3).
+ *
+ * Where the add-in's own data lives: custom XML parts (ExcelApi 1.5), not
+ * Office.context.document.settings. Both are saved inside the .xlsx and so
+ * travel with the file; custom XML parts were chosen because
+ *  - they are written inside Excel.run, in the same batch as the sheet they
+ *    describe: a load and its record are written by one sync and a failed load
+ *    removes both, whereas settings need a separate saveAsync outside
+ *    Excel.run that can fail after the sheet is written;
+ *  - each record is its own part, added or deleted alone; settings are one bag
+ *    that saveAsync writes whole, so two panes open on one workbook (or two
+ *    people editing it) overwrite each other's presets;
+ *  - they are plain XML in the file (customXml/item*.xml) that anyone given
+ *    the workbook can inspect, which suits a feature meant for sharing;
+ *  - they need nothing beyond the ExcelApi 1.7 that loading already requires.
+ *
+ * Which sheets the add-in loaded: Excel's worksheet id survives renames but
+ * not closing and reopening the file (it is only stable within a session), so
+ * each loaded sheet carries a sheet-scoped name, AICOST_ModelKey, whose value
+ * is the key of its origin record. A sheet-scoped name moves with the sheet
+ * through renames, is saved in the file, and is visible in Name Manager;
+ * deleting it unlinks the sheet. The add-in never creates, changes or deletes
+ * any other name.
  */
+import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
-import type { LoadOutcome, WorkbookHost } from "./host";
-import { freeSheetName } from "./sheetName";
+import { builtInPresets } from "../presets/builtIns";
+import type { Preset } from "../presets/types";
+import type {
+  FreezeOutcome,
+  LoadedModel,
+  LoadOutcome,
+  ModelOrigin,
+  ModelReading,
+  StoredUserPreset,
+  UserPresetListing,
+  UserPresetSaveOutcome,
+  UserPresetStore,
+  WorkbookHost,
+} from "./host";
+import { planFrozenWrite, sheetCellsOf } from "./sheetCells";
+import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "./sheetName";
+import { mutedFontColor } from "./cellStyles";
+import {
+  newRecordKey,
+  presetRecordProblem,
+  readSheetOriginXml,
+  readUserPresetXml,
+  sheetOriginNamespace,
+  sheetOriginXml,
+  userPresetNamespace,
+  userPresetXml,
+  type SheetOriginRecord,
+} from "./workbookRecords";
 import { planWorkbookWrite, type WorkbookWrite } from "./writePlan";
 
 /**
@@ -62,8 +122,12 @@ function seriesByOf(address: string): "Columns" | "Rows" {
   return row(start) === row(end) && start !== end ? "Rows" : "Columns";
 }
 
-/** Queues every write of a load on a new, empty sheet. Nothing is synced here. */
-export function queueWrite(sheet: Excel.Worksheet, write: WorkbookWrite, options: { readonly axisNumberFormat: boolean }): void {
+/** Queues every write of a load on a new, empty sheet, activating it last unless told not to. Nothing is synced here. */
+export function queueWrite(
+  sheet: Excel.Worksheet,
+  write: WorkbookWrite,
+  options: { readonly axisNumberFormat: boolean; readonly activate?: boolean },
+): void {
   const area = sheet.getRange(write.areaAddress);
   // The number formats go first, so text cells are already "@" when their text arrives.
   area.numberFormat = write.numberFormats as (string | null)[][];
@@ -105,7 +169,7 @@ export function queueWrite(sheet: Excel.Worksheet, write: WorkbookWrite, options
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
 
-  sheet.activate();
+  if (options.activate !== false) sheet.activate();
 }
 
 /** The text of an Office.js error, with where in the batch it happened when Office says. */
@@ -126,63 +190,353 @@ function failedAtAdd(error: unknown): boolean {
   return errorLocationOf(error)?.startsWith("WorksheetCollection.add") === true;
 }
 
-/** Removes the partly written sheet after a failed load; a failure path, so it may sync twice. */
-async function removeSheet(environment: OfficeEnvironment, sheetName: string): Promise<void> {
+/**
+ * Removes the partly written sheet after a failed load, and its origin record
+ * when one was written; a failure path, so it may sync up to three times.
+ */
+async function removeSheet(environment: OfficeEnvironment, sheetName: string, recordKey?: string): Promise<void> {
   await environment.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    const parts = recordKey === undefined ? undefined : queuePartList(context, sheetOriginNamespace);
     await context.sync();
+    let changed = false;
+    if (parts !== undefined) {
+      for (const { part, xml } of await readPartXml(context, parts)) {
+        const read = readSheetOriginXml(xml);
+        if (read.ok && read.value.key === recordKey) {
+          part.delete();
+          changed = true;
+        }
+      }
+    }
     if (!sheet.isNullObject) {
       sheet.delete();
-      await context.sync();
+      changed = true;
     }
+    if (changed) await context.sync();
   });
+}
+
+
+/** The sheet-scoped name that marks a sheet the add-in loaded; its value is the key of the sheet's origin record. */
+export const modelMarkerName = "AICOST_ModelKey";
+
+/** The formula of a marker name: the key as a text constant. */
+function markerFormula(key: string): string {
+  return `="${key}"`;
+}
+
+/** The custom XML parts in a namespace, queued for loading; read them with `readPartXml` after a sync. */
+function queuePartList(context: Excel.RequestContext, namespace: string): Excel.CustomXmlPartScopedCollection {
+  const parts = context.workbook.customXmlParts.getByNamespace(namespace);
+  parts.load("items/id");
+  return parts;
+}
+
+/** Queues getXml for each listed part and syncs (only when there is any). */
+async function readPartXml(
+  context: Excel.RequestContext,
+  parts: Excel.CustomXmlPartScopedCollection,
+): Promise<{ readonly part: Excel.CustomXmlPart; readonly xml: string }[]> {
+  const pending = parts.items.map((part) => ({ part, xml: part.getXml() }));
+  if (pending.length > 0) await context.sync();
+  return pending.map(({ part, xml }) => ({ part, xml: xml.value }));
+}
+
+/** Reads every part of a namespace: one sync, two when there is any. */
+async function readParts(context: Excel.RequestContext, namespace: string): Promise<{ readonly part: Excel.CustomXmlPart; readonly xml: string }[]> {
+  const parts = queuePartList(context, namespace);
+  await context.sync();
+  return readPartXml(context, parts);
+}
+
+interface ReadUserPreset {
+  readonly part: Excel.CustomXmlPart;
+  readonly stored: StoredUserPreset;
+}
+
+/** The stored user presets, one per id (the newest where a failed replace left two), oldest first. */
+function userPresetsOf(parts: readonly { readonly part: Excel.CustomXmlPart; readonly xml: string }[]): {
+  readonly all: readonly ReadUserPreset[];
+  readonly listing: UserPresetListing;
+} {
+  const all: ReadUserPreset[] = [];
+  const unreadable: string[] = [];
+  for (const { part, xml } of parts) {
+    const read = readUserPresetXml(xml);
+    if (read.ok) all.push({ part, stored: read.value });
+    else unreadable.push(`A preset stored in this workbook could not be read: ${read.problem}.`);
+  }
+  const newest = new Map<string, StoredUserPreset>();
+  for (const { stored } of all) {
+    const seen = newest.get(stored.preset.id);
+    if (seen === undefined || seen.savedAt < stored.savedAt) newest.set(stored.preset.id, stored);
+  }
+  const presets = [...newest.values()].sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
+  return { all, listing: { presets, unreadable } };
+}
+
+const builtInIds: ReadonlySet<string> = new Set(builtInPresets.map((preset) => preset.id));
+
+/** The name of a frozen copy: "<sheet> (values)", the sheet's name cut so that the whole fits Excel's 31 characters. */
+export function frozenSheetNameFor(sheetName: string): string {
+  const suffix = " (values)";
+  return `${sanitizeSheetName(sheetName, maxSheetNameLength - suffix.length)}${suffix}`;
 }
 
 /** A WorkbookHost that loads plans into the open Excel workbook. */
 export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEnvironment()): WorkbookHost {
   const requirementProblem = (): string | null =>
     environment.isSetSupported("ExcelApi", requiredExcelApi) ? null : missingRequirementMessage();
+  const ensureSupported = (): void => {
+    const problem = requirementProblem();
+    if (problem !== null) throw new Error(problem);
+  };
+
+  async function loadPlan(plan: SheetPlan, origin?: ModelOrigin): Promise<LoadOutcome> {
+    ensureSupported();
+    const planned = planWorkbookWrite(plan);
+    if (!planned.ok) throw new Error(`Cannot load "${plan.sheetName}": ${planned.problems.join(" ")}`);
+    const write = planned.write;
+    const axisNumberFormat = environment.isSetSupported("ExcelApi", axisNumberFormatExcelApi);
+    let record: string | undefined;
+    let key: string | undefined;
+    if (origin !== undefined) {
+      const problem = presetRecordProblem(origin.preset);
+      if (problem !== undefined) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${problem}.`);
+      key = newRecordKey();
+      record = sheetOriginXml({ key, kind: origin.kind, loadedAt: origin.loadedAt, preset: origin.preset });
+    }
+
+    let createdName: string | undefined;
+    try {
+      return await environment.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync();
+        const sheetName = freeSheetName(
+          write.wantedSheetName,
+          worksheets.items.map((sheet) => sheet.name),
+        );
+        const sheet = worksheets.add(sheetName);
+        createdName = sheetName;
+        queueWrite(sheet, write, { axisNumberFormat, activate: false });
+        if (record !== undefined && key !== undefined) {
+          // After the sheet's content: the marker and the record exist only if everything before them was written.
+          sheet.names.add(modelMarkerName, markerFormula(key), "Marks a sheet loaded by AICOST; deleting this name unlinks the sheet.");
+          context.workbook.customXmlParts.add(record);
+          sheet.load("id");
+        }
+        // Last, so that a failed load never leaves another sheet active.
+        sheet.activate();
+        await context.sync();
+        return record === undefined ? { sheetName } : { sheetName, sheetId: sheet.id };
+      });
+    } catch (error) {
+      const reason = `Loading "${plan.sheetName}" into Excel failed: ${describeOfficeError(error)}.`;
+      if (createdName === undefined || failedAtAdd(error)) throw new Error(`${reason} The workbook is unchanged.`, { cause: error });
+      try {
+        await removeSheet(environment, createdName, key);
+      } catch (cleanupError) {
+        throw new Error(
+          `${reason} The partly written sheet "${createdName}" could not be removed (${describeOfficeError(cleanupError)}); delete it by hand.`,
+          { cause: cleanupError },
+        );
+      }
+      throw new Error(`${reason} The partly written sheet was removed; the workbook is unchanged.`, { cause: error });
+    }
+  }
+
+  async function listModels(): Promise<readonly LoadedModel[]> {
+    ensureSupported();
+    try {
+      return await environment.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/id,items/name");
+        const parts = queuePartList(context, sheetOriginNamespace);
+        await context.sync();
+        const markers = worksheets.items.map((sheet) => {
+          const marker = sheet.names.getItemOrNullObject(modelMarkerName);
+          marker.load("value");
+          return { sheet, marker };
+        });
+        const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+        await context.sync();
+
+        const records = new Map<string, { part: Excel.CustomXmlPart; record: SheetOriginRecord }[]>();
+        for (const { part, xml } of xmls) {
+          const read = readSheetOriginXml(xml.value);
+          if (!read.ok) continue; // not readable: left alone
+          const list = records.get(read.value.key) ?? [];
+          list.push({ part, record: read.value });
+          records.set(read.value.key, list);
+        }
+        const models: LoadedModel[] = [];
+        const usedKeys = new Set<string>();
+        for (const { sheet, marker } of markers) {
+          if (marker.isNullObject) continue;
+          const key = typeof marker.value === "string" ? marker.value : "";
+          const found = records.get(key);
+          if (found === undefined || found.length === 0) continue;
+          usedKeys.add(key);
+          const newest = found.reduce((a, b) => (b.record.loadedAt > a.record.loadedAt ? b : a));
+          const { preset, kind, loadedAt } = newest.record;
+          models.push({ sheetId: sheet.id, sheetName: sheet.name, preset, kind, loadedAt });
+        }
+        // Records no sheet refers to any more (the sheet was deleted) are dropped.
+        const orphans = [...records].filter(([key]) => !usedKeys.has(key)).flatMap(([, list]) => list);
+        if (orphans.length > 0) {
+          for (const { part } of orphans) part.delete();
+          try {
+            await context.sync();
+          } catch {
+            // Dropping stale records is housekeeping: the list is right without it.
+          }
+        }
+        return models;
+      });
+    } catch (error) {
+      throw new Error(`Reading which sheets AICOST loaded failed: ${describeOfficeError(error)}.`, { cause: error });
+    }
+  }
+
+  async function readModel(model: LoadedModel): Promise<ModelReading> {
+    ensureSupported();
+    try {
+      return await environment.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(model.sheetId);
+        sheet.load("name");
+        const used = sheet.getUsedRange();
+        used.load("rowIndex,columnIndex,formulas,values,valueTypes");
+        await context.sync();
+        return { sheetName: sheet.name, cells: sheetCellsOf(used) };
+      });
+    } catch (error) {
+      throw new Error(`Reading the sheet "${model.sheetName}" failed: ${describeOfficeError(error)}.`, { cause: error });
+    }
+  }
+
+  async function freezeModel(model: LoadedModel, options: { readonly now: Date }): Promise<FreezeOutcome> {
+    ensureSupported();
+    const fail = (text: string, cause: unknown): Error => new Error(`Freezing "${model.sheetName}" failed: ${text}`, { cause });
+    return environment.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const source = worksheets.getItem(model.sheetId);
+      source.load("name");
+      const used = source.getUsedRange();
+      used.load("rowIndex,columnIndex,formulas,values,valueTypes");
+      // Last in the batch, so the copy exists only if everything before it worked.
+      const copy = source.copy("After", source);
+      try {
+        await context.sync();
+      } catch (error) {
+        throw fail(`${describeOfficeError(error)}. The workbook is unchanged.`, error);
+      }
+
+      let copyName: string | undefined;
+      try {
+        const cells = sheetCellsOf(used);
+        const frozen = freezeSheet(cells, { presetId: model.preset.id, presetTitle: model.preset.title, frozenAt: options.now });
+        if (!frozen.ok) throw new Error(frozen.error.message);
+        const write = planFrozenWrite(cells, frozen.value);
+        copyName = freeSheetName(
+          frozenSheetNameFor(source.name),
+          worksheets.items.map((sheet) => sheet.name),
+        );
+        copy.name = copyName;
+        if (write.area !== undefined) {
+          const area = copy.getRangeByIndexes(write.area.top, write.area.left, write.area.rows, write.area.columns);
+          if (write.numberFormats !== undefined) area.numberFormat = write.numberFormats as (string | null)[][];
+          area.formulas = write.formulas as (string | number | boolean | null)[][];
+        }
+        const lineCell = copy.getRange(write.lineAddress);
+        if (write.lineNumberFormat !== null) lineCell.numberFormat = [[write.lineNumberFormat]];
+        lineCell.formulas = [[write.lineEntry]];
+        lineCell.format.font.italic = true;
+        lineCell.format.font.color = mutedFontColor;
+        // The copy is no longer a live model: it loses the marker name it was copied with, if it was.
+        const copiedMarker = copy.names.getItemOrNullObject(modelMarkerName);
+        copiedMarker.load("name");
+        await context.sync();
+        if (!copiedMarker.isNullObject) copiedMarker.delete();
+        copy.activate();
+        await context.sync();
+        return { sheetName: copyName, frozenCount: frozen.value.frozen.length, line: frozen.value.line };
+      } catch (error) {
+        const reason = describeOfficeError(error);
+        try {
+          copy.delete();
+          await context.sync();
+        } catch (cleanupError) {
+          throw fail(
+            `${reason}. The partial copy${copyName === undefined ? "" : ` "${copyName}"`} next to "${source.name}" could not be removed ` +
+              `(${describeOfficeError(cleanupError)}); delete it by hand. The original sheet is unchanged.`,
+            cleanupError,
+          );
+        }
+        throw fail(`${reason}. The partial copy was removed; the workbook is unchanged.`, error);
+      }
+    });
+  }
+
+  const userPresets: UserPresetStore = {
+    async list(): Promise<UserPresetListing> {
+      ensureSupported();
+      try {
+        return await environment.run(async (context) => userPresetsOf(await readParts(context, userPresetNamespace)).listing);
+      } catch (error) {
+        throw new Error(`Reading your presets from the workbook failed: ${describeOfficeError(error)}.`, { cause: error });
+      }
+    },
+
+    async save(preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> {
+      ensureSupported();
+      if (builtInIds.has(preset.id)) throw new Error(`"${preset.id}" is the id of a built-in preset; a preset of yours needs another id.`);
+      const problem = presetRecordProblem(preset);
+      if (problem !== undefined) throw new Error(`"${preset.title}" cannot be stored: ${problem}.`);
+      const xml = userPresetXml({ preset, savedAt: options.savedAt });
+      try {
+        return await environment.run(async (context): Promise<UserPresetSaveOutcome> => {
+          const { all } = userPresetsOf(await readParts(context, userPresetNamespace));
+          const same = all.filter(({ stored }) => stored.preset.id === preset.id);
+          const first = same[0];
+          if (first !== undefined && !options.replace) return { saved: false, conflict: first.stored };
+          // The new record first: if a delete then fails, two records share the id and the newer one wins.
+          context.workbook.customXmlParts.add(xml);
+          for (const { part } of same) part.delete();
+          await context.sync();
+          return { saved: true };
+        });
+      } catch (error) {
+        throw new Error(`Saving "${preset.title}" in the workbook failed: ${describeOfficeError(error)}.`, { cause: error });
+      }
+    },
+
+    async remove(id: string): Promise<boolean> {
+      ensureSupported();
+      try {
+        return await environment.run(async (context) => {
+          const { all } = userPresetsOf(await readParts(context, userPresetNamespace));
+          const same = all.filter(({ stored }) => stored.preset.id === id);
+          if (same.length === 0) return false;
+          for (const { part } of same) part.delete();
+          await context.sync();
+          return true;
+        });
+      } catch (error) {
+        throw new Error(`Removing the preset "${id}" from the workbook failed: ${describeOfficeError(error)}.`, { cause: error });
+      }
+    },
+  };
 
   return {
     name: "Excel",
     requirementProblem,
-    async loadPlan(plan: SheetPlan): Promise<LoadOutcome> {
-      const problem = requirementProblem();
-      if (problem !== null) throw new Error(problem);
-      const planned = planWorkbookWrite(plan);
-      if (!planned.ok) throw new Error(`Cannot load "${plan.sheetName}": ${planned.problems.join(" ")}`);
-      const write = planned.write;
-      const axisNumberFormat = environment.isSetSupported("ExcelApi", axisNumberFormatExcelApi);
-
-      let createdName: string | undefined;
-      try {
-        return await environment.run(async (context) => {
-          const worksheets = context.workbook.worksheets;
-          worksheets.load("items/name");
-          await context.sync();
-          const sheetName = freeSheetName(
-            write.wantedSheetName,
-            worksheets.items.map((sheet) => sheet.name),
-          );
-          const sheet = worksheets.add(sheetName);
-          createdName = sheetName;
-          queueWrite(sheet, write, { axisNumberFormat });
-          await context.sync();
-          return { sheetName };
-        });
-      } catch (error) {
-        const reason = `Loading "${plan.sheetName}" into Excel failed: ${describeOfficeError(error)}.`;
-        if (createdName === undefined || failedAtAdd(error)) throw new Error(`${reason} The workbook is unchanged.`, { cause: error });
-        try {
-          await removeSheet(environment, createdName);
-        } catch (cleanupError) {
-          throw new Error(
-            `${reason} The partly written sheet "${createdName}" could not be removed (${describeOfficeError(cleanupError)}); delete it by hand.`,
-            { cause: cleanupError },
-          );
-        }
-        throw new Error(`${reason} The partly written sheet was removed; the workbook is unchanged.`, { cause: error });
-      }
-    },
+    loadPlan,
+    userPresets,
+    listModels,
+    readModel,
+    freezeModel,
   };
 }

@@ -8,6 +8,13 @@
  * formula, "'..." is text with the prefix dropped, "2026" is a number, "TRUE" a
  * boolean, "Mar 2026" a date, and a Text-formatted ("@") cell keeps everything
  * literally, including a leading apostrophe.
+ *
+ * Beyond writing a sheet it models what the add-in reads and keeps: loading a
+ * range's formulas, values and value types (formula results come from an
+ * evaluator the test provides, since the fake computes nothing itself), the
+ * used range, copying and renaming a worksheet, defined names (workbook- and
+ * sheet-scoped, workbook.names and worksheet.names), and custom XML parts
+ * (workbook.customXmlParts), whose XML must be well-formed as Excel requires.
  */
 import type { OfficeEnvironment } from "../../src/excel/officeHost";
 
@@ -53,6 +60,14 @@ export interface FakeChart {
   bottomRight: string | null;
 }
 
+export interface FakeName {
+  name: string;
+  /** What the name refers to, as a formula: "=Budget!$B$1", "=0.25", '="text"'. */
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
 export interface FakeSheet {
   id: string;
   name: string;
@@ -60,12 +75,29 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   frozenRows: number;
   charts: FakeChart[];
+  /** Names scoped to this sheet. */
+  names: FakeName[];
+}
+
+export interface FakeXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
 }
 
 export interface FakeWorkbook {
   sheets: FakeSheet[];
   activeSheetId: string;
+  /** Names scoped to the workbook. */
+  names: FakeName[];
+  customXmlParts: FakeXmlPart[];
 }
+
+/** A value as a cell shows it: what the evaluator returns for a formula. */
+export type FakeValue = number | string | boolean | { readonly error: string } | null;
+
+/** Computes the value of a formula cell; tests give the fake one (the fake computes nothing itself). */
+export type FakeEvaluator = (sheet: FakeSheet, row: number, column: number, formula: string) => FakeValue;
 
 /** An error shaped like OfficeExtension.Error. */
 export class FakeOfficeError extends Error {
@@ -190,6 +222,15 @@ export interface InitialSheet {
   readonly name: string;
   /** A1 address -> what was typed there. */
   readonly cells?: Readonly<Record<string, string | number | boolean>>;
+  /** Sheet-scoped names: name -> formula. */
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+export interface InitialWorkbook {
+  /** Workbook-scoped names: name -> formula. */
+  readonly names?: Readonly<Record<string, string>>;
+  /** Custom XML parts other add-ins (or other tools) put in the file. */
+  readonly customXmlParts?: readonly string[];
 }
 
 export class FakeExcel {
@@ -208,11 +249,15 @@ export class FakeExcel {
    * set false to model an Excel that parses the string anyway.
    */
   textFormatHonoured = true;
+  /** Whether Worksheet.copy copies the sheet's sheet-scoped names (Excel's user interface does); set false to model an Excel that does not. */
+  copiesSheetNames = true;
+  /** Computes formula results when a range's values are loaded; without one, loading a formula's value fails. */
+  evaluator: FakeEvaluator | undefined;
   private nextId = 1;
   private failRules: FailRule[] = [];
 
-  constructor(initial: readonly InitialSheet[] = [{ name: "Sheet1" }]) {
-    this.workbook = { sheets: [], activeSheetId: "" };
+  constructor(initial: readonly InitialSheet[] = [{ name: "Sheet1" }], workbook: InitialWorkbook = {}) {
+    this.workbook = { sheets: [], activeSheetId: "", names: [], customXmlParts: [] };
     for (const sheet of initial) {
       const model = this.newSheet(sheet.name);
       for (const [address, typed] of Object.entries(sheet.cells ?? {})) {
@@ -222,8 +267,11 @@ export class FakeExcel {
         cell.content = readAsTyped(typed, cell.numberFormat);
         model.cells.set(key(b.top, b.left), cell);
       }
+      for (const [name, formula] of Object.entries(sheet.names ?? {})) model.names.push({ name, formula, comment: "", visible: true });
       this.workbook.sheets.push(model);
     }
+    for (const [name, formula] of Object.entries(workbook.names ?? {})) this.workbook.names.push({ name, formula, comment: "", visible: true });
+    for (const xml of workbook.customXmlParts ?? []) this.workbook.customXmlParts.push(this.newXmlPart(xml));
     this.workbook.activeSheetId = this.workbook.sheets[0]?.id ?? "";
   }
 
@@ -273,7 +321,74 @@ export class FakeExcel {
   }
 
   newSheet(name: string): FakeSheet {
-    return { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), columnWidths: new Map(), frozenRows: 0, charts: [] };
+    return { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), columnWidths: new Map(), frozenRows: 0, charts: [], names: [] };
+  }
+
+  /** A custom XML part for this XML; throws as Excel does when the XML is not well-formed. */
+  newXmlPart(xml: string): FakeXmlPart {
+    const problem = xmlProblem(xml);
+    if (problem !== undefined) fail("InvalidArgument", `The XML is not valid: ${problem}`, "CustomXmlPartCollection.add");
+    return { id: `{xml-part-${this.nextId++}}`, namespaceUri: rootNamespaceOf(xml), xml };
+  }
+
+  /** What a cell shows: a formula's result comes from the evaluator. */
+  valueOf(sheet: FakeSheet, row: number, column: number): FakeValue {
+    const content = sheet.cells.get(key(row, column))?.content ?? null;
+    if (content === null) return null;
+    switch (content.kind) {
+      case "text":
+        return content.text;
+      case "number":
+        return content.value;
+      case "boolean":
+        return content.value;
+      case "date":
+        return content.typed;
+      case "error":
+        return { error: content.code };
+      case "formula":
+        if (this.evaluator === undefined) throw new Error(`the fake cannot compute ${content.formula} in ${sheet.name}: give it an evaluator`);
+        return this.evaluator(sheet, row, column, content.formula);
+    }
+  }
+
+  // ---- what a user does between add-in calls
+
+  /** Types into a cell as a user would (Excel reads it as typed input). */
+  typeInto(sheetName: string, address: string, typed: string | number | boolean): void {
+    const b = parseFakeRange(address);
+    if (!b) throw new Error(`bad address ${address}`);
+    const sheet = this.sheet(sheetName);
+    const cell = sheet.cells.get(key(b.top, b.left)) ?? emptyCell();
+    cell.content = readAsTyped(typed, cell.numberFormat);
+    sheet.cells.set(key(b.top, b.left), cell);
+  }
+
+  /** Renames a sheet as a user would (double-clicking its tab). */
+  renameSheet(from: string, to: string): void {
+    renameModel(this.workbook, this.sheet(from), to, "user rename");
+  }
+
+  /** Deletes a sheet as a user would. */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.workbook.sheets.splice(this.workbook.sheets.indexOf(sheet), 1);
+    if (this.workbook.activeSheetId === sheet.id) this.workbook.activeSheetId = this.workbook.sheets[0]?.id ?? "";
+  }
+
+  /**
+   * Closes and reopens the file: Excel gives every worksheet a new id (ids are
+   * stable only within a session); names, cells and parts are as saved.
+   */
+  reopen(): void {
+    const active = this.workbook.sheets.findIndex((s) => s.id === this.workbook.activeSheetId);
+    for (const sheet of this.workbook.sheets) sheet.id = `{sheet-${this.nextId++}}`;
+    this.workbook.activeSheetId = this.workbook.sheets[Math.max(active, 0)]?.id ?? "";
+  }
+
+  /** The custom XML parts in a namespace (all of them without one). */
+  xmlParts(namespaceUri?: string): FakeXmlPart[] {
+    return this.workbook.customXmlParts.filter((part) => namespaceUri === undefined || part.namespaceUri === namespaceUri);
   }
 
   // ---- inspection helpers for tests
@@ -325,7 +440,11 @@ function fail(code: string, message: string, location: string): never {
 }
 
 class FakeContext {
-  readonly workbook: { readonly worksheets: FakeWorksheetCollection };
+  readonly workbook: {
+    readonly worksheets: FakeWorksheetCollection;
+    readonly names: FakeNamedItemCollection;
+    readonly customXmlParts: FakeCustomXmlPartCollection;
+  };
   private queue: Operation[] = [];
   private closed = false;
 
@@ -333,7 +452,11 @@ class FakeContext {
     readonly excel: FakeExcel,
     private readonly countSync: () => void,
   ) {
-    this.workbook = { worksheets: new FakeWorksheetCollection(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheetCollection(this),
+      names: new FakeNamedItemCollection(this, () => excel.workbook.names),
+      customXmlParts: new FakeCustomXmlPartCollection(this),
+    };
   }
 
   enqueue(label: string, detail: string, run: () => void): void {
@@ -387,13 +510,7 @@ class FakeWorksheetCollection {
     this.context.enqueue("WorksheetCollection.add", name ?? "", () => {
       const excel = this.context.excel;
       const wanted = name ?? `Sheet${excel.workbook.sheets.length + 1}`;
-      if (wanted.length === 0 || wanted.length > 31 || /[\\/?*:[\]]/.test(wanted) || /^'|'$/.test(wanted)) {
-        fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${wanted}"`, "WorksheetCollection.add");
-      }
-      const upper = wanted.toUpperCase();
-      if (upper === "HISTORY" || excel.workbook.sheets.some((s) => s.name.toUpperCase() === upper)) {
-        fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: "${wanted}"`, "WorksheetCollection.add");
-      }
+      checkSheetName(excel.workbook, wanted, undefined, "WorksheetCollection.add");
       const model = excel.newSheet(wanted);
       excel.workbook.sheets.push(model);
       sheet.bind(model);
@@ -432,12 +549,14 @@ class FakeWorksheet {
   private nullObject: boolean | undefined;
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly charts: FakeChartCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(
     readonly context: FakeContext,
     private model: FakeSheet | undefined,
   ) {
     if (model) this.nullObject = false;
+    this.names = new FakeNamedItemCollection(context, () => this.resolve("Worksheet.names").names);
     this.freezePanes = {
       freezeRows: (count?: number) => {
         this.context.enqueue("WorksheetFreezePanes.freezeRows", String(count ?? 1), () => {
@@ -471,6 +590,12 @@ class FakeWorksheet {
 
   get name(): string {
     return this.loaded && this.model ? this.model.name : notLoaded("name");
+  }
+
+  set name(value: string) {
+    this.context.enqueue("Worksheet.name", value, () => {
+      renameModel(this.context.excel.workbook, this.resolve("Worksheet.name"), value, "Worksheet.name");
+    });
   }
 
   get id(): string {
@@ -514,6 +639,66 @@ class FakeWorksheet {
     return range;
   }
 
+  /** The range from the first to the last cell that holds anything (content or formatting); A1 on an empty sheet. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this);
+    this.context.enqueue("Worksheet.getUsedRange", valuesOnly === true ? "valuesOnly" : "", () => {
+      const sheet = this.resolve("Worksheet.getUsedRange");
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = 0;
+      let right = 0;
+      for (const [k, cell] of sheet.cells) {
+        if (valuesOnly === true && cell.content === null) continue;
+        const [row, column] = k.split(",").map(Number) as [number, number];
+        top = Math.min(top, row);
+        left = Math.min(left, column);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, column);
+      }
+      range.bind(sheet, top === Infinity ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right });
+    });
+    return range;
+  }
+
+  /** Copies the sheet with everything on it (cells, widths, frozen rows, charts, sheet-scoped names), named as Excel names a copy. */
+  copy(positionType: string = "None", relativeTo?: FakeWorksheet): FakeWorksheet {
+    const copy = new FakeWorksheet(this.context, undefined);
+    this.context.enqueue("Worksheet.copy", positionType, () => {
+      const source = this.resolve("Worksheet.copy");
+      const workbook = this.context.excel.workbook;
+      const taken = new Set(workbook.sheets.map((s) => s.name.toUpperCase()));
+      const base = source.name.replace(/ \(\d+\)$/, "");
+      let n = 2;
+      let name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+      while (taken.has(name.toUpperCase())) {
+        n++;
+        name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+      }
+      const model = this.context.excel.newSheet(name);
+      model.cells = structuredClone(source.cells);
+      model.columnWidths = new Map(source.columnWidths);
+      model.frozenRows = source.frozenRows;
+      model.names = this.context.excel.copiesSheetNames ? structuredClone(source.names) : [];
+      const repoint = (ref: string): string => (ref.startsWith(`${source.name}!`) ? `${name}!${ref.slice(source.name.length + 1)}` : ref);
+      model.charts = structuredClone(source.charts).map((chart) => ({
+        ...chart,
+        source: repoint(chart.source),
+        series: chart.series.map((series) => ({ ...series, values: repoint(series.values), xValues: series.xValues === null ? null : repoint(series.xValues) })),
+      }));
+      let at = workbook.sheets.length;
+      if (positionType === "None" || positionType === "Beginning") at = 0;
+      else if (positionType === "Before" || positionType === "After") {
+        if (!relativeTo) fail("InvalidArgument", "relativeTo is required for Before and After", "Worksheet.copy");
+        const anchor = relativeTo.resolve("Worksheet.copy");
+        at = workbook.sheets.indexOf(anchor) + (positionType === "After" ? 1 : 0);
+      } else if (positionType !== "End") fail("InvalidArgument", `Unknown position ${positionType}`, "Worksheet.copy");
+      workbook.sheets.splice(at, 0, model);
+      copy.bind(model);
+    });
+    return copy;
+  }
+
   activate(): void {
     this.context.enqueue("Worksheet.activate", "", () => {
       this.context.excel.workbook.activeSheetId = this.resolve("Worksheet.activate").id;
@@ -536,9 +721,18 @@ class FakeWorksheet {
 
 type Grid = readonly (readonly unknown[])[];
 
+interface LoadedRangeData {
+  rowIndex: number;
+  columnIndex: number;
+  formulas: unknown[][];
+  values: unknown[][];
+  valueTypes: string[][];
+}
+
 class FakeRange {
   private sheet: FakeSheet | undefined;
   private bounds: Bounds | undefined;
+  private loadedData: LoadedRangeData | undefined;
   readonly format: FakeRangeFormat;
 
   constructor(readonly worksheet: FakeWorksheet) {
@@ -597,6 +791,70 @@ class FakeRange {
         if (value !== null && value !== undefined) apply(cell, value);
       });
     });
+  }
+
+  /** Loads rowIndex, columnIndex, formulas, values and valueTypes (whatever is asked, all are read). */
+  load(properties?: string | string[]): this {
+    this.context.enqueue("Range.load", Array.isArray(properties) ? properties.join(",") : (properties ?? ""), () => {
+      const { sheet, bounds } = this.resolve("Range.load");
+      if ((bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1) > 1_000_000) {
+        throw new Error("Range.load on a range of more than a million cells is not modelled");
+      }
+      const data: LoadedRangeData = { rowIndex: bounds.top, columnIndex: bounds.left, formulas: [], values: [], valueTypes: [] };
+      for (let r = bounds.top; r <= bounds.bottom; r++) {
+        const formulas: unknown[] = [];
+        const values: unknown[] = [];
+        const types: string[] = [];
+        for (let c = bounds.left; c <= bounds.right; c++) {
+          const content = sheet.cells.get(key(r, c))?.content ?? null;
+          const value = this.context.excel.valueOf(sheet, r, c);
+          formulas.push(content === null ? "" : content.kind === "formula" ? content.formula : typeof value === "object" && value !== null ? value.error : value);
+          if (value === null) {
+            values.push("");
+            types.push("Empty");
+          } else if (typeof value === "object") {
+            values.push(value.error);
+            types.push("Error");
+          } else {
+            values.push(value);
+            types.push(typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String");
+          }
+        }
+        data.formulas.push(formulas);
+        data.values.push(values);
+        data.valueTypes.push(types);
+      }
+      this.loadedData = data;
+    });
+    return this;
+  }
+
+  private loaded(what: string): LoadedRangeData {
+    return this.loadedData ?? notLoaded(what);
+  }
+
+  get rowIndex(): number {
+    return this.loaded("rowIndex").rowIndex;
+  }
+
+  get columnIndex(): number {
+    return this.loaded("columnIndex").columnIndex;
+  }
+
+  get formulas(): unknown[][] {
+    return this.loaded("formulas").formulas;
+  }
+
+  get values(): unknown[][] {
+    return this.loaded("values").values;
+  }
+
+  get valueTypes(): string[][] {
+    return this.loaded("valueTypes").valueTypes;
+  }
+
+  get numberFormat(): unknown[][] {
+    return notLoaded("numberFormat");
   }
 
   set numberFormat(grid: Grid) {
@@ -844,4 +1102,397 @@ class FakeSeriesProxy {
       this.resolve("ChartSeries.setXAxisValues").xValues = range.describe("ChartSeries.setXAxisValues");
     });
   }
+}
+
+// ---------------------------------------------------------------- sheet names
+
+/** Refuses a sheet name as Excel does: invalid characters or length, or a name already taken (ignoring case). */
+function checkSheetName(workbook: FakeWorkbook, wanted: string, self: FakeSheet | undefined, location: string): void {
+  if (wanted.length === 0 || wanted.length > 31 || /[\\/?*:[\]]/.test(wanted) || /^'|'$/.test(wanted)) {
+    fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${wanted}"`, location);
+  }
+  const upper = wanted.toUpperCase();
+  if (upper === "HISTORY" || workbook.sheets.some((s) => s !== self && s.name.toUpperCase() === upper)) {
+    fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: "${wanted}"`, location);
+  }
+}
+
+/** Renames a sheet; chart references to it follow, as in Excel. */
+function renameModel(workbook: FakeWorkbook, sheet: FakeSheet, to: string, location: string): void {
+  checkSheetName(workbook, to, sheet, location);
+  const from = sheet.name;
+  const repoint = (ref: string): string => (ref.startsWith(`${from}!`) ? `${to}!${ref.slice(from.length + 1)}` : ref);
+  for (const other of workbook.sheets) {
+    for (const chart of other.charts) {
+      chart.source = repoint(chart.source);
+      for (const series of chart.series) {
+        series.values = repoint(series.values);
+        if (series.xValues !== null) series.xValues = repoint(series.xValues);
+      }
+    }
+  }
+  sheet.name = to;
+}
+
+// ---------------------------------------------------------------- defined names
+
+/** Whether Excel accepts a defined name: a letter, "_" or "\" first, then letters, digits, "_" and "."; not a cell reference. */
+export function isValidDefinedName(name: string): boolean {
+  if (name.length === 0 || name.length > 255) return false;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return false;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr][0-9]*[Cc][0-9]*$/.test(name)) return false;
+  return true;
+}
+
+class FakeNamedItemCollection {
+  private loadedItems: FakeNamedItem[] | undefined;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly scope: () => FakeName[],
+  ) {}
+
+  get items(): FakeNamedItem[] {
+    return this.loadedItems ?? notLoaded("items");
+  }
+
+  load(properties?: string | string[]): this {
+    this.context.enqueue("NamedItemCollection.load", Array.isArray(properties) ? properties.join(",") : (properties ?? ""), () => {
+      this.loadedItems = this.scope().map((model) => {
+        const item = new FakeNamedItem(this.context, this.scope);
+        item.bind(model);
+        item.markLoaded();
+        return item;
+      });
+    });
+    return this;
+  }
+
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.context, this.scope);
+    this.context.enqueue("NamedItemCollection.add", name, () => {
+      const names = this.scope();
+      if (!isValidDefinedName(name)) fail("InvalidArgument", `The name "${name}" is not valid.`, "NamedItemCollection.add");
+      if (names.some((n) => n.name.toUpperCase() === name.toUpperCase())) {
+        fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: "${name}"`, "NamedItemCollection.add");
+      }
+      const model: FakeName = { name, formula: reference.startsWith("=") ? reference : `=${reference}`, comment: comment ?? "", visible: true };
+      names.push(model);
+      item.bind(model);
+    });
+    return item;
+  }
+
+  getItem(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.context, this.scope);
+    this.context.enqueue("NamedItemCollection.getItem", name, () => {
+      const model = this.scope().find((n) => n.name.toUpperCase() === name.toUpperCase());
+      if (!model) fail("ItemNotFound", `The requested resource doesn't exist: "${name}"`, "NamedItemCollection.getItem");
+      item.bind(model);
+    });
+    return item;
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.context, this.scope);
+    this.context.enqueue("NamedItemCollection.getItemOrNullObject", name, () => {
+      const model = this.scope().find((n) => n.name.toUpperCase() === name.toUpperCase());
+      if (model) item.bind(model);
+      else item.bindNull();
+    });
+    return item;
+  }
+}
+
+class FakeNamedItem {
+  private model: FakeName | undefined;
+  private nullObject: boolean | undefined;
+  private loaded = false;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly scope: () => FakeName[],
+  ) {}
+
+  bind(model: FakeName): void {
+    this.model = model;
+    this.nullObject = false;
+  }
+
+  bindNull(): void {
+    this.nullObject = true;
+  }
+
+  markLoaded(): void {
+    this.loaded = true;
+  }
+
+  private resolve(location: string): FakeName {
+    if (this.nullObject === true) fail("ItemNotFound", "The requested resource doesn't exist.", location);
+    if (!this.model) fail("InvalidObjectPath", "The object path isn't working for what you're trying to do.", location);
+    return this.model;
+  }
+
+  get isNullObject(): boolean {
+    return this.nullObject ?? notLoaded("isNullObject");
+  }
+
+  load(properties?: string | string[]): this {
+    this.context.enqueue("NamedItem.load", Array.isArray(properties) ? properties.join(",") : (properties ?? ""), () => {
+      if (this.nullObject !== true) this.resolve("NamedItem.load");
+      this.loaded = true;
+    });
+    return this;
+  }
+
+  private read(what: string): FakeName {
+    if (!this.loaded || !this.model) return notLoaded(what);
+    return this.model;
+  }
+
+  get name(): string {
+    return this.read("name").name;
+  }
+
+  get formula(): string {
+    return this.read("formula").formula;
+  }
+
+  /** The value of a constant: a text constant '="abc"' gives "abc", "=0.25" gives 0.25; anything else its formula. */
+  get value(): unknown {
+    const formula = this.read("value").formula;
+    const text = /^="((?:[^"]|"")*)"$/.exec(formula);
+    if (text) return (text[1] as string).replace(/""/g, '"');
+    const number = Number(formula.slice(1));
+    return formula.length > 1 && Number.isFinite(number) ? number : formula;
+  }
+
+  get visible(): boolean {
+    return this.read("visible").visible;
+  }
+
+  set visible(value: boolean) {
+    this.context.enqueue("NamedItem.visible", String(value), () => {
+      this.resolve("NamedItem.visible").visible = value;
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue("NamedItem.delete", "", () => {
+      const model = this.resolve("NamedItem.delete");
+      const names = this.scope();
+      const index = names.indexOf(model);
+      if (index < 0) fail("ItemNotFound", "The name was deleted.", "NamedItem.delete");
+      names.splice(index, 1);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- custom XML parts
+
+/** A value that arrives at the next sync, like OfficeExtension.ClientResult. */
+class FakeClientResult<T> {
+  private set = false;
+  private result: T | undefined;
+
+  resolve(value: T): void {
+    this.result = value;
+    this.set = true;
+  }
+
+  get value(): T {
+    if (!this.set) return notLoaded("value");
+    return this.result as T;
+  }
+}
+
+class FakeCustomXmlPartCollection {
+  constructor(private readonly context: FakeContext) {}
+
+  add(xml: string): FakeCustomXmlPart {
+    const part = new FakeCustomXmlPart(this.context);
+    this.context.enqueue("CustomXmlPartCollection.add", `${xml.length} characters`, () => {
+      const model = this.context.excel.newXmlPart(xml);
+      this.context.excel.workbook.customXmlParts.push(model);
+      part.bind(model);
+    });
+    return part;
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
+    return new FakeCustomXmlPartScopedCollection(this.context, namespaceUri);
+  }
+
+  getItem(id: string): FakeCustomXmlPart {
+    const part = new FakeCustomXmlPart(this.context);
+    this.context.enqueue("CustomXmlPartCollection.getItem", id, () => {
+      const model = this.context.excel.workbook.customXmlParts.find((p) => p.id === id);
+      if (!model) fail("ItemNotFound", `The requested resource doesn't exist: "${id}"`, "CustomXmlPartCollection.getItem");
+      part.bind(model);
+    });
+    return part;
+  }
+}
+
+class FakeCustomXmlPartScopedCollection {
+  private loadedItems: FakeCustomXmlPart[] | undefined;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly namespaceUri: string,
+  ) {}
+
+  get items(): FakeCustomXmlPart[] {
+    return this.loadedItems ?? notLoaded("items");
+  }
+
+  load(properties?: string | string[]): this {
+    this.context.enqueue("CustomXmlPartScopedCollection.load", this.namespaceUri, () => {
+      void properties;
+      this.loadedItems = this.context.excel.workbook.customXmlParts
+        .filter((model) => model.namespaceUri === this.namespaceUri)
+        .map((model) => {
+          const part = new FakeCustomXmlPart(this.context);
+          part.bind(model);
+          part.markLoaded();
+          return part;
+        });
+    });
+    return this;
+  }
+}
+
+class FakeCustomXmlPart {
+  private model: FakeXmlPart | undefined;
+  private loaded = false;
+
+  constructor(private readonly context: FakeContext) {}
+
+  bind(model: FakeXmlPart): void {
+    this.model = model;
+  }
+
+  markLoaded(): void {
+    this.loaded = true;
+  }
+
+  private resolve(location: string): FakeXmlPart {
+    if (!this.model) fail("InvalidObjectPath", "The custom XML part was never found.", location);
+    if (!this.context.excel.workbook.customXmlParts.includes(this.model)) fail("ItemNotFound", "The custom XML part was deleted.", location);
+    return this.model;
+  }
+
+  get id(): string {
+    return this.loaded && this.model ? this.model.id : notLoaded("id");
+  }
+
+  get namespaceUri(): string {
+    return this.loaded && this.model ? this.model.namespaceUri : notLoaded("namespaceUri");
+  }
+
+  /** The part's XML, as Excel hands it back: after an XML declaration. */
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue("CustomXmlPart.getXml", "", () => {
+      result.resolve(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${this.resolve("CustomXmlPart.getXml").xml}`);
+    });
+    return result;
+  }
+
+  setXml(xml: string): void {
+    this.context.enqueue("CustomXmlPart.setXml", "", () => {
+      const model = this.resolve("CustomXmlPart.setXml");
+      const problem = xmlProblem(xml);
+      if (problem !== undefined) fail("InvalidArgument", `The XML is not valid: ${problem}`, "CustomXmlPart.setXml");
+      model.xml = xml;
+      model.namespaceUri = rootNamespaceOf(xml);
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue("CustomXmlPart.delete", "", () => {
+      const model = this.resolve("CustomXmlPart.delete");
+      const parts = this.context.excel.workbook.customXmlParts;
+      parts.splice(parts.indexOf(model), 1);
+    });
+  }
+}
+
+/**
+ * Why XML is not well-formed (XML 1.0), or undefined: characters XML cannot
+ * hold, "<" or a bare "&" in text or attribute values, unbalanced or
+ * mismatched tags, anything but one root element.
+ */
+export function xmlProblem(xml: string): string | undefined {
+  for (let i = 0; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    const bad =
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+      c === 0xfffe ||
+      c === 0xffff ||
+      (c >= 0xdc00 && c <= 0xdfff) ||
+      (c >= 0xd800 && c <= 0xdbff && !(i + 1 < xml.length && xml.charCodeAt(i + 1) >= 0xdc00 && xml.charCodeAt(i + 1) <= 0xdfff));
+    if (bad) return `character U+${c.toString(16).toUpperCase().padStart(4, "0")} at ${i} is not allowed in XML`;
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+  }
+  const entity = /&(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
+  const checkText = (text: string, at: number): string | undefined => {
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === "<") return `"<" in text at ${at + i}`;
+      if (text[i] === "&") {
+        entity.lastIndex = i;
+        if (!entity.test(text)) return `a bare "&" at ${at + i}`;
+      }
+    }
+    return undefined;
+  };
+  let at = 0;
+  const declaration = /^<\?xml[^?]*\?>\s*/.exec(xml);
+  if (declaration) at = declaration[0].length;
+  const stack: string[] = [];
+  let roots = 0;
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+  while (at < xml.length) {
+    const next = xml.indexOf("<", at);
+    const text = xml.slice(at, next < 0 ? xml.length : next);
+    if (stack.length === 0 && text.trim() !== "") return `text outside the root element at ${at}`;
+    const textProblem = checkText(text, at);
+    if (textProblem) return textProblem;
+    if (next < 0) break;
+    if (xml.startsWith("<![CDATA[", next)) {
+      const end = xml.indexOf("]]>", next);
+      if (end < 0 || stack.length === 0) return `a broken CDATA section at ${next}`;
+      at = end + 3;
+      continue;
+    }
+    tag.lastIndex = next;
+    const match = tag.exec(xml);
+    if (!match) return `a malformed tag at ${next}`;
+    const [, closing, name, attributes, selfClosing] = match as unknown as [string, string, string, string, string];
+    for (const value of attributes.matchAll(/=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      const attributeProblem = checkText(value[1] ?? value[2] ?? "", next);
+      if (attributeProblem) return attributeProblem;
+    }
+    if (closing) {
+      if (stack.pop() !== name) return `</${name}> at ${next} closes nothing open`;
+    } else {
+      if (stack.length === 0) roots++;
+      if (roots > 1) return `a second root element at ${next}`;
+      if (!selfClosing) stack.push(name);
+    }
+    at = next + match[0].length;
+  }
+  if (stack.length > 0) return `<${stack[stack.length - 1]}> is never closed`;
+  if (roots === 0) return "no root element";
+  return undefined;
+}
+
+/** The namespace URI of the root element (its default namespace, or the one its prefix is bound to). */
+function rootNamespaceOf(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/.exec(xml.replace(/^<\?xml[^?]*\?>\s*/, ""));
+  if (!root) return "";
+  const prefix = root[1]?.slice(0, -1);
+  const attribute = prefix ? `xmlns:${prefix}` : "xmlns";
+  const found = new RegExp(`\\s${attribute.replace(":", "\\:")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(root[2] ?? "");
+  return found ? (found[1] ?? found[2] ?? "") : "";
 }

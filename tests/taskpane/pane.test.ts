@@ -157,4 +157,15 @@ describe("the task pane source", () => {
       expect(source, file).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser/);
     }
   });
+
+  it("asks through the pane, never through the browser's dialogs, and evaluates no strings as code", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = join(__dirname, "../../src/taskpane");
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const source = readFileSync(join(dir, file), "utf8");
+      expect(source, file).not.toMatch(/\b(?:window\.)?(?:prompt|confirm|alert)\s*\(/);
+      expect(source, file).not.toMatch(/\beval\s*\(|new\s+Function\b|setAttribute\(\s*["']on/);
+    }
+  });
 });
