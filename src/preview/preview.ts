@@ -1,0 +1,34 @@
+/*
+ * The preview host's page (dist/preview.html): a HyperFormula workbook with the
+ * AICOST functions, starting with an empty "Sheet1", beside the add-in's own task
+ * pane (mountPane, the code Excel runs) wired to a HyperFormula-backed host.
+ * No office.js and nothing from the internet: the page works offline.
+ * HyperFormula is GPL-3.0 and is bundled into preview.js only.
+ */
+import { createAicostEngine } from "../hyperformula/aicostPlugin";
+import { mountPane } from "../taskpane/pane";
+import { HyperFormulaHost } from "./hyperFormulaHost";
+import { PreviewWorkbook } from "./workbook";
+import { WorkbookView } from "./workbookView";
+
+function element<T extends HTMLElement>(id: string, type: new () => T): T {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`The preview page has no #${id}.`);
+  return found;
+}
+
+function start(): void {
+  const workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }));
+  new WorkbookView(workbook, {
+    grid: element("grid", HTMLElement),
+    nameBox: element("name-box", HTMLInputElement),
+    formulaBar: element("formula-bar", HTMLInputElement),
+    tabs: element("sheet-tabs", HTMLElement),
+    status: element("preview-status", HTMLElement),
+  }).mount();
+  mountPane(element("taskpane-root", HTMLElement), new HyperFormulaHost(workbook));
+  document.body.dataset.ready = "true";
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -1,0 +1,491 @@
+/*
+ * The preview's workbook on screen: sheet tabs, a name box, a formula bar and a
+ * grid of the active sheet, with the sheet's chart drawn over it where Excel
+ * anchors it. Only the active sheet's used area (plus a margin) is in the DOM,
+ * and a recalculation touches only the cells HyperFormula reports as changed.
+ *
+ * Hooks for tests and scripts:
+ *  - grid cells: td[data-address="B7"] with data-value (the raw value, or the error code) and title (an error's message)
+ *  - #name-box / [data-testid="name-box"], #formula-bar / [data-testid="formula-bar"]
+ *  - #sheet-tabs button[data-sheet-name] (aria-selected="true" on the active one), #add-sheet
+ *  - #grid[data-sheet-name], svg[data-testid="chart"] with rect[data-series][data-category][data-value]
+ *  - #preview-status: the last message (a rejected name box entry, a chart that cannot be drawn)
+ */
+import { roleStyles, type CellStyle } from "../excel/cellStyles";
+import { isWebUrl } from "../excel/writePlan";
+import { cellAddress, columnLetters, parseCellAddress } from "../presets/address";
+import { formatForDisplay } from "../presets/display";
+import { chartData, renderChart, type ChartData } from "./chart";
+import { lookKey, rawValueText, type PreviewValue, type PreviewWorkbook } from "./workbook";
+
+export interface WorkbookViewElements {
+  readonly grid: HTMLElement;
+  readonly nameBox: HTMLInputElement;
+  readonly formulaBar: HTMLInputElement;
+  readonly tabs: HTMLElement;
+  readonly status: HTMLElement;
+}
+
+/** Excel's defaults: a 64-pixel column (8.43 characters), a 20-pixel row. */
+const defaultColumnWidthPx = 64;
+const defaultRowHeightPx = 20;
+const tallRowHeightPx = 26;
+const headerHeightPx = 22;
+const rowHeaderWidthPx = 44;
+/** Empty rows and columns shown past the used area, and the least the grid shows. */
+const marginRows = 20;
+const marginColumns = 3;
+const minRows = 40;
+const minColumns = 12;
+/** The most the preview draws; the name box refuses addresses beyond. */
+export const maxGridRows = 5000;
+export const maxGridColumns = 200;
+
+const pointsToPx = 4 / 3;
+
+interface Cell {
+  readonly row: number;
+  readonly column: number;
+}
+
+function applyStyle(element: HTMLElement, style: CellStyle): void {
+  if (style.fontColor !== undefined) element.style.color = style.fontColor;
+  if (style.bold) element.style.fontWeight = "bold";
+  if (style.italic) element.style.fontStyle = "italic";
+  if (style.fontSize !== undefined) element.style.fontSize = `${style.fontSize}pt`;
+  if (style.underline === "Single") element.style.textDecoration = "underline";
+  if (style.fillColor !== undefined) element.style.backgroundColor = style.fillColor;
+}
+
+function valueClass(value: PreviewValue): string {
+  if (value === null) return "empty";
+  if (typeof value === "number") return "number";
+  if (typeof value === "object") return "error";
+  if (typeof value === "boolean") return "boolean";
+  return "text";
+}
+
+export class WorkbookView {
+  private readonly doc: Document;
+  private selection: Cell = { row: 0, column: 0 };
+  private readonly cellElements = new Map<string, HTMLTableCellElement>();
+  private rendered = { sheetId: -1, rows: 0, columns: 0 };
+  private rowTops: number[] = [];
+  private columnLefts: number[] = [];
+  private chartLayer: HTMLElement | undefined;
+  private chartKey = "";
+  /** The formula bar text when editing began; undefined when not editing. */
+  private editOriginal: string | undefined;
+
+  constructor(
+    private readonly workbook: PreviewWorkbook,
+    private readonly elements: WorkbookViewElements,
+  ) {
+    this.doc = elements.grid.ownerDocument;
+  }
+
+  /** Draws the workbook and starts following its changes. */
+  mount(): void {
+    this.workbook.subscribe((event) => {
+      if (event.kind === "cells") {
+        if (event.sheetId === this.workbook.activeSheetId) this.updateCells(event.cells);
+      } else {
+        this.selection = { row: 0, column: 0 };
+        this.renderAll();
+      }
+    });
+    this.listen();
+    this.renderAll();
+  }
+
+  private renderAll(): void {
+    this.renderTabs();
+    this.renderGrid();
+    this.select(this.selection, false);
+  }
+
+  private renderTabs(): void {
+    const { tabs } = this.elements;
+    tabs.replaceChildren();
+    const activeName = this.workbook.activeSheetName;
+    for (const name of this.workbook.sheetNames()) {
+      const tab = this.doc.createElement("button");
+      tab.type = "button";
+      tab.className = "sheet-tab";
+      tab.setAttribute("role", "tab");
+      tab.dataset.sheetName = name;
+      tab.setAttribute("aria-selected", String(name === activeName));
+      tab.textContent = name;
+      tabs.appendChild(tab);
+    }
+    const add = this.doc.createElement("button");
+    add.type = "button";
+    add.id = "add-sheet";
+    add.className = "sheet-add";
+    add.title = "New sheet";
+    add.setAttribute("aria-label", "New sheet");
+    add.textContent = "+";
+    tabs.appendChild(add);
+  }
+
+  private gridSize(sheetId: number): { rows: number; columns: number } {
+    const used = this.workbook.usedSize(sheetId);
+    const layout = this.workbook.layout(sheetId);
+    let rows = Math.max(used.rows, this.selection.row + 1, layout.freezeRows);
+    let columns = Math.max(used.columns, this.selection.column + 1, ...[...layout.columnWidthsPoints.keys()].map((c) => c + 1));
+    const chart = layout.chart;
+    if (chart) {
+      const corner = this.workbook.engine.simpleCellAddressFromString(chart.bottomRight, sheetId);
+      if (corner) {
+        rows = Math.max(rows, corner.row + 1);
+        columns = Math.max(columns, corner.col + 1);
+      }
+    }
+    return {
+      rows: Math.min(maxGridRows, Math.max(minRows, rows + marginRows)),
+      columns: Math.min(maxGridColumns, Math.max(minColumns, columns + marginColumns)),
+    };
+  }
+
+  private renderGrid(): void {
+    const sheetId = this.workbook.activeSheetId;
+    const layout = this.workbook.layout(sheetId);
+    const { rows, columns } = this.gridSize(sheetId);
+    const { grid } = this.elements;
+    grid.dataset.sheetName = this.workbook.activeSheetName;
+    this.cellElements.clear();
+
+    const widths = Array.from({ length: columns }, (_, c) => {
+      const points = layout.columnWidthsPoints.get(c);
+      return points === undefined ? defaultColumnWidthPx : Math.round(points * pointsToPx);
+    });
+    const tallRows = new Set<number>();
+    for (const [key, look] of layout.looks) {
+      const size = look.role === undefined ? undefined : roleStyles[look.role].fontSize;
+      if (size !== undefined && size > 11) tallRows.add(Number(key.split(",")[0]));
+    }
+    const heights = Array.from({ length: rows }, (_, r) => (tallRows.has(r) ? tallRowHeightPx : defaultRowHeightPx));
+    this.columnLefts = [rowHeaderWidthPx];
+    widths.forEach((w, c) => this.columnLefts.push((this.columnLefts[c] ?? 0) + w));
+    this.rowTops = [headerHeightPx];
+    heights.forEach((h, r) => this.rowTops.push((this.rowTops[r] ?? 0) + h));
+
+    const table = this.doc.createElement("table");
+    table.className = "grid-table";
+    table.style.width = `${this.columnLefts[columns] ?? 0}px`;
+    const colgroup = this.doc.createElement("colgroup");
+    const headerCol = this.doc.createElement("col");
+    headerCol.style.width = `${rowHeaderWidthPx}px`;
+    colgroup.appendChild(headerCol);
+    for (const width of widths) {
+      const col = this.doc.createElement("col");
+      col.style.width = `${width}px`;
+      colgroup.appendChild(col);
+    }
+    table.appendChild(colgroup);
+
+    const head = this.doc.createElement("thead");
+    const headRow = this.doc.createElement("tr");
+    headRow.style.height = `${headerHeightPx}px`;
+    const corner = this.doc.createElement("th");
+    corner.className = "corner";
+    headRow.appendChild(corner);
+    for (let c = 0; c < columns; c++) {
+      const th = this.doc.createElement("th");
+      th.className = "column-header";
+      th.textContent = columnLetters(c);
+      headRow.appendChild(th);
+    }
+    head.appendChild(headRow);
+    table.appendChild(head);
+
+    const body = this.doc.createElement("tbody");
+    for (let r = 0; r < rows; r++) {
+      const tr = this.doc.createElement("tr");
+      tr.style.height = `${heights[r]}px`;
+      const frozen = r < layout.freezeRows;
+      const th = this.doc.createElement("th");
+      th.className = "row-header";
+      th.textContent = String(r + 1);
+      tr.appendChild(th);
+      for (let c = 0; c < columns; c++) {
+        const td = this.doc.createElement("td");
+        td.dataset.address = cellAddress(r, c);
+        this.fillCell(td, sheetId, r, c);
+        this.cellElements.set(lookKey(r, c), td);
+        tr.appendChild(td);
+      }
+      if (frozen) {
+        tr.classList.add("frozen");
+        if (r === layout.freezeRows - 1) tr.classList.add("frozen-last");
+        for (const cell of Array.from(tr.children) as HTMLElement[]) cell.style.top = `${this.rowTops[r]}px`;
+      }
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+
+    const canvas = this.doc.createElement("div");
+    canvas.className = "grid-canvas";
+    canvas.appendChild(table);
+    this.chartLayer = this.doc.createElement("div");
+    this.chartLayer.className = "chart-layer";
+    canvas.appendChild(this.chartLayer);
+    grid.replaceChildren(canvas);
+    this.rendered = { sheetId, rows, columns };
+    this.chartKey = "";
+    this.renderChart();
+  }
+
+  /** Writes a cell's value, format and look into its element. */
+  private fillCell(td: HTMLTableCellElement, sheetId: number, row: number, column: number): void {
+    const value = this.workbook.value(sheetId, row, column);
+    const look = this.workbook.layout(sheetId).looks.get(lookKey(row, column));
+    const selected = td.classList.contains("selected");
+    td.className = valueClass(value);
+    if (selected) td.classList.add("selected");
+    const frozenTop = td.style.top; // a frozen row's sticky offset outlives a re-render
+    td.removeAttribute("style");
+    if (frozenTop) td.style.top = frozenTop;
+    if (look?.role !== undefined) applyStyle(td, roleStyles[look.role]);
+    td.dataset.value = rawValueText(value);
+    if (value !== null && typeof value === "object") td.title = value.message === "" ? value.error : value.message;
+    else td.removeAttribute("title");
+    const text = formatForDisplay(value, look?.numberFormat);
+    if (look?.hyperlink !== undefined && isWebUrl(look.hyperlink) && text !== "") {
+      const link = this.doc.createElement("a");
+      link.href = look.hyperlink;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.textContent = text;
+      td.replaceChildren(link);
+    } else {
+      td.textContent = text;
+    }
+  }
+
+  private updateCells(cells: readonly Cell[]): void {
+    const sheetId = this.workbook.activeSheetId;
+    if (sheetId !== this.rendered.sheetId) return;
+    const outside = cells.some((cell) => cell.row >= this.rendered.rows - 1 || cell.column >= this.rendered.columns - 1);
+    const size = outside ? this.gridSize(sheetId) : this.rendered;
+    if (outside && (size.rows !== this.rendered.rows || size.columns !== this.rendered.columns)) {
+      this.renderGrid();
+      this.select(this.selection, false);
+      return;
+    }
+    for (const { row, column } of cells) {
+      const td = this.cellElements.get(lookKey(row, column));
+      if (td) this.fillCell(td, sheetId, row, column);
+    }
+    if (cells.some((cell) => cell.row === this.selection.row && cell.column === this.selection.column) && this.editOriginal === undefined) {
+      this.elements.formulaBar.value = this.workbook.editText(sheetId, this.selection.row, this.selection.column);
+    }
+    this.renderChart();
+  }
+
+  /** Draws the sheet's chart where Excel anchors it, again only when its data changed. */
+  private renderChart(): void {
+    const layer = this.chartLayer;
+    const sheetId = this.workbook.activeSheetId;
+    const chart = this.workbook.layout(sheetId).chart;
+    if (!layer || !chart) return;
+    const engine = this.workbook.engine;
+    let data: ChartData;
+    try {
+      data = chartData(chart, (reference) => {
+        const range = this.workbook.range(reference, sheetId);
+        return range ? this.workbook.rangeValues(range) : undefined;
+      });
+    } catch (error) {
+      this.say(`The chart cannot be drawn: ${error instanceof Error ? error.message : String(error)}`);
+      layer.replaceChildren();
+      return;
+    }
+    const key = JSON.stringify(data);
+    if (key === this.chartKey) return;
+    this.chartKey = key;
+    const topLeft = engine.simpleCellAddressFromString(chart.topLeft, sheetId);
+    const bottomRight = engine.simpleCellAddressFromString(chart.bottomRight, sheetId);
+    if (!topLeft || !bottomRight) return;
+    const left = this.columnLefts[topLeft.col] ?? 0;
+    const top = this.rowTops[topLeft.row] ?? 0;
+    const width = (this.columnLefts[bottomRight.col + 1] ?? left + 480) - left;
+    const height = (this.rowTops[bottomRight.row + 1] ?? top + 300) - top;
+    layer.style.left = `${left}px`;
+    layer.style.top = `${top}px`;
+    layer.replaceChildren(renderChart(this.doc, data, Math.max(240, width), Math.max(160, height)));
+  }
+
+  private say(message: string): void {
+    this.elements.status.textContent = message;
+  }
+
+  private select(cell: Cell, scroll: boolean): void {
+    const row = Math.max(0, Math.min(cell.row, maxGridRows - 1));
+    const column = Math.max(0, Math.min(cell.column, maxGridColumns - 1));
+    this.cellElements.get(lookKey(this.selection.row, this.selection.column))?.classList.remove("selected");
+    this.selection = { row, column };
+    if (row >= this.rendered.rows - 1 || column >= this.rendered.columns - 1) this.renderGrid();
+    const td = this.cellElements.get(lookKey(row, column));
+    td?.classList.add("selected");
+    if (scroll) td?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    this.elements.nameBox.value = cellAddress(row, column);
+    this.elements.formulaBar.value = this.workbook.editText(this.workbook.activeSheetId, row, column);
+    this.editOriginal = undefined;
+  }
+
+  private move(rows: number, columns: number): void {
+    this.select({ row: this.selection.row + rows, column: this.selection.column + columns }, true);
+  }
+
+  private beginEdit(initial: string | undefined): void {
+    const bar = this.elements.formulaBar;
+    this.editOriginal = bar.value;
+    if (initial !== undefined) bar.value = initial;
+    bar.focus();
+    const end = bar.value.length;
+    bar.setSelectionRange(end, end);
+  }
+
+  /** Enters the formula bar's text into the selected cell. */
+  private commit(): void {
+    if (this.editOriginal === undefined) return;
+    const text = this.elements.formulaBar.value;
+    const changed = text !== this.editOriginal;
+    this.editOriginal = undefined;
+    if (!changed) return;
+    const { row, column } = this.selection;
+    try {
+      this.workbook.enter(this.workbook.activeSheetId, row, column, text);
+      this.say("");
+    } catch (error) {
+      this.say(`${cellAddress(row, column)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private cancelEdit(): void {
+    this.editOriginal = undefined;
+    this.select(this.selection, false);
+    this.elements.grid.focus();
+  }
+
+  private goTo(text: string): void {
+    const engine = this.workbook.engine;
+    const wanted = text.trim();
+    const context = this.workbook.activeSheetId;
+    const target = engine.simpleCellAddressFromString(wanted, context) ?? engine.simpleCellRangeFromString(wanted, context)?.start;
+    if (!target || engine.getSheetName(target.sheet) === undefined) {
+      this.say(`"${wanted}" is not a cell reference, e.g. B7 or Sheet1!B7.`);
+      this.select(this.selection, false);
+      return;
+    }
+    if (target.row >= maxGridRows || target.col >= maxGridColumns) {
+      this.say(`The preview shows the first ${maxGridRows} rows and ${maxGridColumns} columns.`);
+      this.select(this.selection, false);
+      return;
+    }
+    this.say("");
+    if (target.sheet !== context) {
+      this.workbook.activate(target.sheet);
+    }
+    this.select({ row: target.row, column: target.col }, true);
+    this.elements.grid.focus();
+  }
+
+  /**
+   * The cell under the pointer. Text running on over empty cells belongs to the cell it
+   * started in, so the cell is the one whose box holds the point, not the text's owner.
+   * Clicks on the chart select no cell.
+   */
+  private cellAt(event: MouseEvent): HTMLElement | null {
+    const target = event.target as Element;
+    if (target.closest(".chart-layer")) return null;
+    const under = typeof this.doc.elementsFromPoint === "function" ? this.doc.elementsFromPoint(event.clientX, event.clientY) : [];
+    for (const element of under) {
+      if (!(element instanceof HTMLElement) || !element.matches("td[data-address]")) continue;
+      const box = element.getBoundingClientRect();
+      if (event.clientX >= box.left && event.clientX < box.right && event.clientY >= box.top && event.clientY < box.bottom) return element;
+    }
+    const own = target.closest("td[data-address]");
+    return own instanceof HTMLElement ? own : null;
+  }
+
+  private listen(): void {
+    const { grid, formulaBar, nameBox, tabs } = this.elements;
+
+    grid.addEventListener("mousedown", (event) => {
+      const td = this.cellAt(event);
+      if (!td || (event.target as Element).closest("a")) return;
+      if (this.editOriginal !== undefined) this.commit();
+      const cell = parseCellAddress(td.dataset.address ?? "");
+      if (!cell) return;
+      this.select(cell, false);
+      event.preventDefault();
+      grid.focus();
+    });
+    grid.addEventListener("dblclick", (event) => {
+      if (this.cellAt(event)) this.beginEdit(undefined);
+    });
+    grid.addEventListener("keydown", (event) => {
+      if (event.target !== grid) return;
+      const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      const step = moves[event.key];
+      if (step) {
+        this.move(step[0], step[1]);
+      } else if (event.key === "Enter") {
+        this.move(event.shiftKey ? -1 : 1, 0);
+      } else if (event.key === "Tab") {
+        this.move(0, event.shiftKey ? -1 : 1);
+      } else if (event.key === "F2") {
+        this.beginEdit(undefined);
+      } else if (event.key === "Delete" || event.key === "Backspace") {
+        this.workbook.enter(this.workbook.activeSheetId, this.selection.row, this.selection.column, "");
+      } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        this.beginEdit(event.key);
+      } else {
+        return;
+      }
+      event.preventDefault();
+    });
+
+    formulaBar.addEventListener("focus", () => {
+      if (this.editOriginal === undefined) this.editOriginal = formulaBar.value;
+    });
+    formulaBar.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === "Tab") {
+        event.preventDefault();
+        this.commit();
+        grid.focus();
+        if (event.key === "Enter") this.move(event.shiftKey ? -1 : 1, 0);
+        else this.move(0, event.shiftKey ? -1 : 1);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        this.cancelEdit();
+      }
+    });
+    formulaBar.addEventListener("blur", () => this.commit());
+
+    nameBox.addEventListener("focus", () => nameBox.select());
+    nameBox.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.goTo(nameBox.value);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        this.select(this.selection, false);
+        grid.focus();
+      }
+    });
+
+    tabs.addEventListener("click", (event) => {
+      const button = (event.target as Element).closest("button");
+      if (!button) return;
+      if (button.id === "add-sheet") {
+        this.workbook.addBlankSheet();
+        return;
+      }
+      const id = this.workbook.sheetId(button.dataset.sheetName ?? "");
+      if (id !== undefined) this.workbook.activate(id);
+    });
+  }
+}

@@ -1,0 +1,285 @@
+/*
+ * The preview host end to end, in Debian's Chromium, against the production build
+ * (tests/globalSetup.ts): load every preset from the task pane and check its
+ * outputs in the grid against the calc module; type formulas, a bad input and an
+ * edit; and no console error, failed request, CSP violation or request off the server.
+ *
+ * Without /usr/bin/chromium the tests are skipped with a warning, except under CI
+ * (process.env.CI), where that is a failure. AICOST_SCREENSHOTS=1 also writes
+ * docs/screenshots/*.png.
+ */
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { evaluateScalar, GPU_HOUR_COST, GPU_TCO, gpuTcoUsd, isCalcError } from "../../src/calc";
+import { freeSheetName } from "../../src/excel/sheetName";
+import { builtInPresets, planSheet, scenarios, type Preset, type Scenario } from "../../src/presets";
+import { chromiumPath, haveChromium, launchChromium, serveDirectory, type BrowserSession, type StaticServer } from "./browser";
+import { evaluateOutputs, expectedCellText, expectedOutputs, isExpectedError, type Expected } from "./expectedOutputs";
+
+const chromiumMissing = !haveChromium();
+const screenshots = process.env.AICOST_SCREENSHOTS === "1";
+const screenshotDir = resolve(__dirname, "..", "..", "docs", "screenshots");
+
+if (chromiumMissing && !process.env.CI) {
+  console.warn(
+    [
+      "",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+      `!! The preview's browser tests are SKIPPED: no Chromium at ${chromiumPath}.`,
+      "!! To run them, install Debian's Chromium:  sudo apt-get install chromium",
+      "!! (or point AICOST_CHROMIUM at a Chromium binary). Under CI they fail instead.",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+      "",
+    ].join("\n"),
+  );
+}
+
+describe.runIf(chromiumMissing && Boolean(process.env.CI))("preview host in Chromium (CI)", () => {
+  it("has Chromium to run in", () => {
+    throw new Error(`Chromium is missing at ${chromiumPath}; CI must install it (apt-get install chromium).`);
+  });
+});
+
+function cell(page: Page, address: string) {
+  return page.locator(`#grid td[data-address="${address}"]`);
+}
+
+async function valueOf(page: Page, address: string): Promise<string | null> {
+  return cell(page, address).getAttribute("data-value");
+}
+
+/** Selects a cell through the name box, types into it as a user does, and presses Enter. */
+async function typeInto(page: Page, address: string, text: string): Promise<void> {
+  await page.fill("#name-box", address);
+  await page.press("#name-box", "Enter");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+async function activeSheet(page: Page): Promise<string | null> {
+  return page.locator('#sheet-tabs [role="tab"][aria-selected="true"]').getAttribute("data-sheet-name");
+}
+
+async function loadPreset(page: Page, preset: Preset, expectedSheet: string): Promise<void> {
+  await page.click(`button[data-preset-id="${preset.id}"]`);
+  await page.waitForSelector(`#grid[data-sheet-name="${expectedSheet}"]`);
+  expect(await activeSheet(page)).toBe(expectedSheet);
+}
+
+/** Checks a grid cell against an expected value: numbers to 1e-9 relative, text exactly, errors by code. */
+async function expectCell(page: Page, address: string, expected: Expected, label: string): Promise<void> {
+  const actual = await valueOf(page, address);
+  if (typeof expected === "number") {
+    const number = Number(actual);
+    expect(Number.isFinite(number), `${label} at ${address} is ${actual}`).toBe(true);
+    expect(Math.abs(number - expected), `${label} at ${address}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  } else {
+    expect(actual, `${label} at ${address}`).toBe(expectedCellText(expected));
+  }
+}
+
+describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
+  let server: StaticServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveDirectory(inject("distDir"));
+    browser = await launchChromium(server.origin);
+    if (screenshots) mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    browser.problems.console.length = 0;
+    browser.problems.requests.length = 0;
+    page = await browser.newPage();
+    await page.goto(`${server.origin}/preview.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(browser.problems.console, "console errors").toEqual([]);
+    expect(browser.problems.requests, "failed or refused requests").toEqual([]);
+  });
+
+  it("opens offline with an empty Sheet1, a content security policy and the task pane", async () => {
+    expect(await page.locator("#sheet-tabs [role=tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet-name")))).toEqual(["Sheet1"]);
+    expect(await activeSheet(page)).toBe("Sheet1");
+    expect(await valueOf(page, "A1")).toBe("");
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+    const scripts = await page.locator("script").evaluateAll((list) => list.map((s) => s.getAttribute("src") ?? "inline"));
+    expect(scripts.every((src) => src !== "inline" && !/^https?:/.test(src))).toBe(true);
+    expect(await page.locator("button[data-preset-id]").count()).toBe(builtInPresets.length);
+    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
+  });
+
+  it("computes a typed AICOST formula and shows the formula in the formula bar", async () => {
+    const formula = "=AICOST.GPU_TCO(100000, 27500, 3, 250000000)";
+    await typeInto(page, "B2", formula);
+    expect(Number(await valueOf(page, "B2"))).toBe(gpuTcoUsd(100000, 27500, 3, 250000000));
+    expect(await cell(page, "B2").textContent()).not.toBe("");
+    // Enter moved the selection down; the formula is there when the cell is selected again.
+    expect(await page.inputValue("#name-box")).toBe("B3");
+    await cell(page, "B2").click();
+    expect(await page.inputValue("#formula-bar")).toBe(formula);
+    // Any formula HyperFormula knows, and references to other cells.
+    await typeInto(page, "C2", "=B2/1000000000+SUM(1,2)");
+    expect(Number(await valueOf(page, "C2"))).toBeCloseTo(gpuTcoUsd(100000, 27500, 3, 250000000) / 1e9 + 3, 9);
+    // The same check through the calc module's own example.
+    const example = GPU_TCO.examples[0];
+    if (!example) throw new Error("GPU_TCO has no example");
+    await typeInto(page, "D2", example.formula);
+    expect(Number(await valueOf(page, "D2"))).toBe(example.result);
+  });
+
+  it("shows #NUM! for a bad input, with the calc module's message on hover", async () => {
+    await typeInto(page, "A1", "=AICOST.GPU_HOUR_COST(1, 0, 1)");
+    const expected = evaluateScalar(GPU_HOUR_COST, [1, 0, 1]);
+    if (!isCalcError(expected)) throw new Error("GPU_HOUR_COST(1, 0, 1) should fail");
+    expect(await valueOf(page, "A1")).toBe("#NUM!");
+    expect(await cell(page, "A1").textContent()).toBe("#NUM!");
+    expect(await cell(page, "A1").getAttribute("title")).toBe(expected.message);
+    // HyperFormula's own errors show too.
+    await typeInto(page, "A2", "=1/0");
+    expect(await valueOf(page, "A2")).toBe("#DIV/0!");
+    await typeInto(page, "A3", "=NOSUCHFUNCTION(1)");
+    expect(await valueOf(page, "A3")).toBe("#NAME?");
+  });
+
+  for (const preset of builtInPresets) {
+    it(`loads ${preset.id} from the task pane with outputs matching the calc module and a chart`, async () => {
+      const plan = planSheet(preset);
+      const sheetName = freeSheetName(plan.sheetName, ["Sheet1"]);
+      await loadPreset(page, preset, sheetName);
+      for (const scenario of scenarios) {
+        const expected = expectedOutputs(preset, scenario);
+        for (const output of preset.outputs) {
+          const address = plan.keyCells[output.key]?.[scenario];
+          if (!address) throw new Error(`${preset.id}: no cell for ${output.key}`);
+          await expectCell(page, address, expected.get(output.key) as Expected, `${output.key} (${scenario})`);
+        }
+      }
+      // Inputs are blue, as in Excel.
+      const firstInput = preset.inputs[0];
+      const inputAddress = firstInput ? plan.keyCells[firstInput.key]?.base : undefined;
+      if (inputAddress) expect(await cell(page, inputAddress).evaluate((td) => getComputedStyle(td).color)).toBe("rgb(0, 0, 255)");
+      // One bar per scenario and category, showing the plotted cells' values.
+      const chart = plan.chart;
+      if (chart) {
+        const bars = page.locator('svg[data-testid="chart"] rect[data-series]');
+        const categories = await page.locator("svg[data-testid=chart] .chart-category").count();
+        expect(await bars.count()).toBe(chart.series.length * categories);
+        const first = chart.series[0];
+        if (!first) throw new Error("a chart without series");
+        const firstCell = first.range.split(":")[0] as string;
+        expect(await bars.first().getAttribute("data-value")).toBe(await valueOf(page, firstCell));
+      }
+      // The pane reports the sheet it loaded into.
+      await expect.poll(() => page.locator(".pane .status").textContent()).toContain(sheetName);
+    });
+  }
+
+  it("loads a preset twice into a free name and keeps the first copy", async () => {
+    const preset = builtInPresets[0] as Preset;
+    const name = planSheet(preset).sheetName;
+    await loadPreset(page, preset, name);
+    await loadPreset(page, preset, `${name} (2)`);
+    expect(await page.locator("#sheet-tabs [role=tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet-name")))).toEqual([
+      "Sheet1",
+      name,
+      `${name} (2)`,
+    ]);
+    await page.click(`#sheet-tabs [data-sheet-name="${name}"]`);
+    expect(await activeSheet(page)).toBe(name);
+  });
+
+  it("recalculates outputs and the chart when an assumption is edited", async () => {
+    const preset = builtInPresets.find((p) => p.inputs.some((i) => i.format !== "fraction")) as Preset;
+    const plan = planSheet(preset);
+    await loadPreset(page, preset, plan.sheetName);
+    const input = preset.inputs.find((i) => i.format !== "fraction") as Preset["inputs"][number];
+    const edited = input.base * 3 + 7;
+    await typeInto(page, plan.keyCells[input.key]?.base as string, String(edited));
+    for (const scenario of scenarios as readonly Scenario[]) {
+      const inputs = new Map<string, Expected>();
+      for (const i of preset.inputs) {
+        const value = scenario === "base" ? i.base : (i[scenario] ?? i.base);
+        // Low and High repeat Base by formula where the preset gives no range, so they follow the edit.
+        inputs.set(i.key, i.key === input.key && (scenario === "base" || i[scenario] === undefined) ? edited : value);
+      }
+      const expected = evaluateOutputs(preset, inputs);
+      for (const output of preset.outputs) {
+        const address = plan.keyCells[output.key]?.[scenario] as string;
+        await expectCell(page, address, expected.get(output.key) as Expected, `${output.key} (${scenario}) after the edit`);
+      }
+    }
+    const chart = plan.chart;
+    const first = chart?.series[0];
+    if (first) {
+      const firstCell = first.range.split(":")[0] as string;
+      expect(await page.locator('svg[data-testid="chart"] rect[data-series]').first().getAttribute("data-value")).toBe(await valueOf(page, firstCell));
+    }
+    // Ctrl+Z is not the preview's; typing the original value back restores every output.
+    await typeInto(page, plan.keyCells[input.key]?.base as string, String(input.base));
+    const restored = expectedOutputs(preset, "base");
+    for (const output of preset.outputs) {
+      const value = restored.get(output.key) as Expected;
+      if (!isExpectedError(value)) await expectCell(page, plan.keyCells[output.key]?.base as string, value, `${output.key} restored`);
+    }
+  });
+
+  it("selects the cell under the pointer, also where a label's text runs on over it", async () => {
+    const preset = builtInPresets[0] as Preset;
+    const plan = planSheet(preset);
+    await loadPreset(page, preset, plan.sheetName);
+    // A2 holds a long subtitle and B2 is empty, so the subtitle's text is drawn over B2.
+    expect(plan.cells.some((c) => c.address === "A2" && c.content.kind === "text" && c.content.text.length > 60)).toBe(true);
+    expect(plan.cells.some((c) => c.address === "B2")).toBe(false);
+    const box = await cell(page, "B2").boundingBox();
+    if (!box) throw new Error("B2 is not on screen");
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.inputValue("#name-box")).toBe("B2");
+    await page.keyboard.type("=1+2");
+    await page.keyboard.press("Enter");
+    expect(await valueOf(page, "B2")).toBe("3");
+  });
+
+  it("moves between sheets with the name box and keeps each sheet's cells", async () => {
+    await typeInto(page, "B2", "42");
+    const preset = builtInPresets[0] as Preset;
+    await loadPreset(page, preset, planSheet(preset).sheetName);
+    await page.fill("#name-box", "Sheet1!B2");
+    await page.press("#name-box", "Enter");
+    expect(await activeSheet(page)).toBe("Sheet1");
+    expect(await valueOf(page, "B2")).toBe("42");
+    expect(await page.inputValue("#formula-bar")).toBe("42");
+    await page.fill("#name-box", "not a cell");
+    await page.press("#name-box", "Enter");
+    await expect.poll(() => page.locator("#preview-status").textContent()).toContain("not a cell reference");
+  });
+
+  it.runIf(screenshots)("takes the screenshots in docs/screenshots", async () => {
+    const preset = builtInPresets.find((p) => p.id === "meta-2026") ?? (builtInPresets[0] as Preset);
+    await loadPreset(page, preset, planSheet(preset).sheetName);
+    await page.fill("#name-box", "C7");
+    await page.press("#name-box", "Enter");
+    await page.screenshot({ path: join(screenshotDir, "preview-model.png") });
+    await page.evaluate(() => {
+      const grid = document.getElementById("grid") as HTMLElement;
+      const layer = document.querySelector<HTMLElement>(".chart-layer");
+      if (layer) grid.scrollLeft = layer.offsetLeft + layer.offsetWidth + 24 - grid.clientWidth;
+    });
+    await page.screenshot({ path: join(screenshotDir, "preview-chart.png") });
+    await page.locator(".taskpane-frame").screenshot({ path: join(screenshotDir, "taskpane.png") });
+  });
+});

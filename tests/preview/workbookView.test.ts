@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+/*
+ * The preview's grid in a DOM: the page's own markup, the HyperFormula host and
+ * the view. A loaded plan renders every planned cell formatted as Excel would;
+ * an edit re-renders only the cells that changed; typing into a cell works.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { roleStyles } from "../../src/excel/cellStyles";
+import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
+import { builtInPresets, formatForDisplay, planSheet, type Preset } from "../../src/presets";
+import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
+import { PreviewWorkbook, rawValueText } from "../../src/preview/workbook";
+import { WorkbookView } from "../../src/preview/workbookView";
+
+const page = readFileSync(join(__dirname, "..", "..", "src", "preview", "preview.html"), "utf8");
+
+let workbook: PreviewWorkbook;
+let host: HyperFormulaHost;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`no #${id}`);
+  return found as T;
+}
+
+function td(address: string): HTMLTableCellElement {
+  const found = document.querySelector<HTMLTableCellElement>(`#grid td[data-address="${address}"]`);
+  if (!found) throw new Error(`no cell ${address}`);
+  return found;
+}
+
+/** A CSS colour as "#rrggbb", whether the DOM gives it back as hex or rgb(). */
+function toHex(color: string): string {
+  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
+  if (!rgb) return color.toLowerCase();
+  return `#${rgb.slice(1, 4).map((n) => Number(n).toString(16).padStart(2, "0")).join("")}`;
+}
+
+function key(target: HTMLElement, keyName: string): void {
+  target.dispatchEvent(new KeyboardEvent("keydown", { key: keyName, bubbles: true, cancelable: true }));
+}
+
+beforeEach(() => {
+  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(page)?.[1] ?? "";
+  workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }));
+  host = new HyperFormulaHost(workbook);
+  new WorkbookView(workbook, {
+    grid: byId("grid"),
+    nameBox: byId<HTMLInputElement>("name-box"),
+    formulaBar: byId<HTMLInputElement>("formula-bar"),
+    tabs: byId("sheet-tabs"),
+    status: byId("preview-status"),
+  }).mount();
+});
+
+afterEach(() => workbook.engine.destroy());
+
+describe("WorkbookView", () => {
+  it("starts on an empty Sheet1 with A1 selected", () => {
+    expect([...document.querySelectorAll("#sheet-tabs [role=tab]")].map((t) => t.getAttribute("data-sheet-name"))).toEqual(["Sheet1"]);
+    expect(byId("grid").dataset.sheetName).toBe("Sheet1");
+    expect(td("A1").dataset.value).toBe("");
+    expect(td("A1").classList.contains("selected")).toBe(true);
+    expect(byId<HTMLInputElement>("name-box").value).toBe("A1");
+  });
+
+  it("renders a loaded plan's cells with their formats and looks, and its chart", async () => {
+    const preset = builtInPresets[0] as Preset;
+    const plan = planSheet(preset);
+    const { sheetName } = await host.loadPlan(plan);
+    expect(byId("grid").dataset.sheetName).toBe(sheetName);
+    expect(document.querySelector('#sheet-tabs [aria-selected="true"]')?.getAttribute("data-sheet-name")).toBe(sheetName);
+    const sheet = workbook.activeSheetId;
+    for (const cell of plan.cells) {
+      const element = td(cell.address);
+      const value = workbook.value(sheet, cell.row, cell.column);
+      expect(element.dataset.value, cell.address).toBe(rawValueText(value));
+      expect(element.textContent, cell.address).toBe(formatForDisplay(value, cell.numberFormat));
+      const color = roleStyles[cell.role].fontColor;
+      if (color !== undefined) expect(toHex(element.style.color), cell.address).toBe(color.toLowerCase());
+      if (cell.hyperlink) expect(element.querySelector("a")?.getAttribute("href")).toBe(cell.hyperlink);
+    }
+    expect(plan.cells.some((c) => c.role === "input" && toHex(td(c.address).style.color) === "#0000ff")).toBe(true);
+    const chart = plan.chart;
+    if (chart) {
+      const categories = workbook.range(chart.categories, sheet);
+      if (!categories) throw new Error("no category range");
+      const count = (categories.end.row - categories.start.row + 1) * (categories.end.col - categories.start.col + 1);
+      expect(document.querySelectorAll('svg[data-testid="chart"] rect[data-series]')).toHaveLength(chart.series.length * count);
+    }
+  });
+
+  it("re-renders only the cells an edit changes", async () => {
+    const preset = builtInPresets[0] as Preset;
+    const plan = planSheet(preset);
+    await host.loadPlan(plan);
+    const input = preset.inputs[0];
+    if (!input) throw new Error("no input");
+    const base = plan.keyCells[input.key]?.base as string;
+    const before = new Map([...document.querySelectorAll<HTMLElement>("#grid td[data-address]")].map((e) => [e.dataset.address, e]));
+    const baseCell = plan.cells.find((c) => c.address === base);
+    if (!baseCell) throw new Error("no base cell");
+    workbook.enter(workbook.activeSheetId, baseCell.row, baseCell.column, String(input.base * 2));
+    expect(td(base).dataset.value).toBe(String(input.base * 2));
+    // The same elements are still in the grid: nothing was rebuilt.
+    for (const element of document.querySelectorAll<HTMLElement>("#grid td[data-address]")) {
+      expect(before.get(element.dataset.address)).toBe(element);
+    }
+  });
+
+  it("keeps frozen rows frozen when their cells change", async () => {
+    const plan = planSheet(builtInPresets[0] as Preset);
+    await host.loadPlan(plan);
+    expect(plan.freezeRows).toBeGreaterThan(0);
+    const title = plan.cells.find((c) => c.row === 0);
+    if (!title) throw new Error("no cell in the first row");
+    const top = td(title.address).style.top;
+    expect(top).not.toBe("");
+    workbook.enter(workbook.activeSheetId, title.row, title.column, "Renamed");
+    expect(td(title.address).dataset.value).toBe("Renamed");
+    expect(td(title.address).style.top).toBe(top);
+  });
+
+  it("lets a user select a cell, type a formula and press Enter", () => {
+    const grid = byId("grid");
+    const bar = byId<HTMLInputElement>("formula-bar");
+    td("B3").dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true }));
+    expect(byId<HTMLInputElement>("name-box").value).toBe("B3");
+    key(grid, "=");
+    expect(document.activeElement).toBe(bar);
+    bar.value = "=AICOST.LABOR_SAVINGS(10, 1000)";
+    key(bar, "Enter");
+    expect(td("B3").dataset.value).toBe("10000");
+    expect(byId<HTMLInputElement>("name-box").value).toBe("B4");
+    // Escape abandons an edit.
+    key(grid, "7");
+    key(bar, "Escape");
+    expect(td("B4").dataset.value).toBe("");
+  });
+
+  it("keeps whatever is typed into a text-formatted cell as text, as Excel does", async () => {
+    const preset = builtInPresets[0] as Preset;
+    const plan = planSheet(preset);
+    await host.loadPlan(plan);
+    const label = plan.cells.find((c) => c.numberFormat === "@");
+    if (!label) throw new Error("no text cell");
+    workbook.enter(workbook.activeSheetId, label.row, label.column, "=1+1");
+    expect(td(label.address).dataset.value).toBe("=1+1");
+    expect(workbook.editText(workbook.activeSheetId, label.row, label.column)).toBe("'=1+1");
+  });
+
+  it("shows numbers as typed and letter-first text without an apostrophe in the formula bar", () => {
+    const sheet = workbook.activeSheetId;
+    workbook.enter(sheet, 0, 0, "42");
+    workbook.enter(sheet, 1, 0, "50%");
+    workbook.enter(sheet, 2, 0, "'Hello");
+    workbook.enter(sheet, 3, 0, "'2026");
+    expect([0, 1, 2, 3].map((row) => workbook.editText(sheet, row, 0))).toEqual(["42", "50%", "Hello", "'2026"]);
+    expect(workbook.value(sheet, 1, 0)).toBe(0.5);
+  });
+
+  it("adds a blank sheet from the + button and switches sheets from the tabs", () => {
+    byId("add-sheet").click();
+    expect(byId("grid").dataset.sheetName).toBe("Sheet2");
+    document.querySelector<HTMLElement>('#sheet-tabs [data-sheet-name="Sheet1"]')?.click();
+    expect(byId("grid").dataset.sheetName).toBe("Sheet1");
+  });
+});
