@@ -39,7 +39,7 @@
  */
 import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
-import { builtInPresets } from "../presets/builtIns";
+import { builtInPresets } from "../presets/builtInPresets";
 import type { Preset } from "../presets/types";
 import type {
   FreezeOutcome,

@@ -1,6 +1,6 @@
 export * from "./types";
 export * from "./plan.types";
-export { builtInPresets, findPreset, validatePresets } from "./builtIns";
+export { builtInPresets, findPreset, validatePresets } from "./builtInPresets";
 export { planSheet, sheetNameOf, planColumns } from "./plan";
 export { parsePreset, checkPreset, type PresetIssue, type PresetParseResult } from "./schema";
 export { numberFormatOf, textNumberFormat } from "./formats";

@@ -11,7 +11,7 @@
  */
 import type { LoadedModel, PresetKind, StoredUserPreset, WorkbookHost } from "../excel/host";
 import { presetFromSheet } from "../excel/sheetToPreset";
-import { builtInPresets } from "../presets/builtIns";
+import { builtInPresets } from "../presets/builtInPresets";
 import { planSheet } from "../presets/plan";
 import type { PresetIssue } from "../presets/schema";
 import type { Preset } from "../presets/types";

@@ -7,7 +7,7 @@ import { meta2026 } from "./meta2026";
 import { microsoft2026 } from "./microsoft2026";
 import { selfHostVsApi } from "./selfHostVsApi";
 
-/** The built-in presets as written, in the order they are listed; validated in `../builtIns.ts`. */
+/** The built-in presets as written, in the order they are listed; validated in `../builtInPresets.ts`. */
 export const builtInPresetData: readonly Preset[] = [
   meta2026,
   microsoft2026,
