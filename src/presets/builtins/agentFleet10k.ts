@@ -1,5 +1,9 @@
 import type { Preset } from "../types";
+import { findModel } from "../../calc/priceCatalog";
+import { gpt55PriceInputs } from "./shared";
 import { openAiPricing, redRookAnalysis } from "./sources";
+
+const gpt55 = findModel("gpt-5.5") ?? { inputUsdPerMillion: Number.NaN, outputUsdPerMillion: Number.NaN };
 
 /** 10,000 AI agents running around the clock at the analysis's blended token price. */
 export const agentFleet10k: Preset = {
@@ -50,22 +54,7 @@ export const agentFleet10k: Preset = {
       base: 365,
       source: "red-rook-2026",
     },
-    {
-      key: "list_input_price",
-      label: "GPT-5.5 input price",
-      unit: "USD per million tokens",
-      format: "usdPrecise",
-      base: 5,
-      source: "openai-pricing",
-    },
-    {
-      key: "list_output_price",
-      label: "GPT-5.5 output price",
-      unit: "USD per million tokens",
-      format: "usdPrecise",
-      base: 30,
-      source: "openai-pricing",
-    },
+    ...gpt55PriceInputs("list", gpt55),
     {
       key: "output_share",
       label: "Output share of tokens",

@@ -1,4 +1,5 @@
 import type { Preset } from "../types";
+import { companyCoreOutputs } from "./shared";
 import { pressReports, redRookAnalysis } from "./sources";
 
 /** Where public reporting differs from the analysis; repeated in the big-tech-2026 preset. */
@@ -60,44 +61,7 @@ export const microsoft2026: Preset = {
     },
   ],
   outputs: [
-    {
-      key: "labor_savings",
-      label: "Annual labor savings",
-      unit: "USD per year",
-      format: "usdBillions",
-      formula: "AICOST.LABOR_SAVINGS(jobs_cut, cost_per_employee)",
-      chart: true,
-    },
-    {
-      key: "recurring_ai_cost",
-      label: "Recurring AI cost",
-      unit: "USD per year",
-      format: "usdBillions",
-      formula: "ai_capex * recurring_share",
-      chart: true,
-    },
-    {
-      key: "net_annual_effect",
-      label: "Net annual effect (labor savings − recurring AI cost)",
-      unit: "USD per year",
-      format: "usdBillions",
-      formula: "labor_savings - recurring_ai_cost",
-      chart: true,
-    },
-    {
-      key: "savings_share_of_capex",
-      label: "Labor savings as a share of AI capex",
-      unit: "fraction of AI capex",
-      format: "fraction",
-      formula: "labor_savings / ai_capex",
-    },
-    {
-      key: "recurring_cost_to_savings",
-      label: "Recurring AI cost ÷ labor savings",
-      unit: "ratio",
-      format: "ratio",
-      formula: "recurring_ai_cost / labor_savings",
-    },
+    ...companyCoreOutputs,
     {
       key: "cumulative_jobs_cut",
       label: "Jobs cut over two rounds (2023, 2026)",

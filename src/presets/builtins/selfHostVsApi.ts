@@ -1,5 +1,9 @@
 import type { Preset } from "../types";
+import { findModel } from "../../calc/priceCatalog";
+import { gpt55PriceInputs } from "./shared";
 import { openAiPricing, redRookAnalysis } from "./sources";
+
+const gpt55 = findModel("gpt-5.5") ?? { inputUsdPerMillion: Number.NaN, outputUsdPerMillion: Number.NaN };
 
 /** The agent fleet's yearly tokens: 50,000 tokens an hour × 10,000 agents × 24 hours × 365 days. */
 const fleetTokensPerYear = 50_000 * 10_000 * 24 * 365;
@@ -52,22 +56,7 @@ export const selfHostVsApi: Preset = {
     },
   ],
   inputs: [
-    {
-      key: "api_input_price",
-      label: "GPT-5.5 input price",
-      unit: "USD per million tokens",
-      format: "usdPrecise",
-      base: 5,
-      source: "openai-pricing",
-    },
-    {
-      key: "api_output_price",
-      label: "GPT-5.5 output price",
-      unit: "USD per million tokens",
-      format: "usdPrecise",
-      base: 30,
-      source: "openai-pricing",
-    },
+    ...gpt55PriceInputs("api", gpt55),
     {
       key: "output_share",
       label: "Output share of tokens",
