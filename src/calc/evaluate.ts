@@ -139,6 +139,73 @@ interface CheckedGrid<E> {
   readonly cells: (Checked | E)[][];
 }
 
+type Compute = (...args: Scalar[]) => number | CalcError;
+
+/** Calls `compute` with the first `count` values, without spreading an array in the common arities. */
+function computeArity(compute: Compute, v: readonly Scalar[], count: number): number | CalcError {
+  switch (count) {
+    case 2:
+      return compute(v[0] as Scalar, v[1] as Scalar);
+    case 3:
+      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar);
+    case 4:
+      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar, v[3] as Scalar);
+    case 5:
+      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar, v[3] as Scalar, v[4] as Scalar);
+    case 6:
+      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar, v[3] as Scalar, v[4] as Scalar, v[5] as Scalar);
+    default:
+      return compute(...v.slice(0, count));
+  }
+}
+
+/**
+ * The broadcast when every argument cell is a valid number or text and every
+ * argument fills the result: no cell can be an error but a non-finite result.
+ * Arguments that do not change along a row are set once per row, so the inner
+ * loop touches only the arguments that vary by column.
+ */
+function evaluateFilled(
+  fn: CalcFunction,
+  checked: readonly CheckedGrid<never>[],
+  rows: number,
+  columns: number,
+): GridResult {
+  const paramCount = checked.length;
+  const compute = fn.compute as Compute;
+  const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
+  const varying: number[] = [];
+  for (let p = 0; p < paramCount; p++) if ((checked[p] as CheckedGrid<never>).columns !== 1) varying.push(p);
+  const varyingCount = varying.length;
+  const varyingCells: Scalar[][] = new Array<Scalar[]>(varyingCount);
+  const out: (number | CalcError)[][] = new Array<(number | CalcError)[]>(rows);
+  let errorCount = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let p = 0; p < paramCount; p++) {
+      const arg = checked[p] as CheckedGrid<never>;
+      const cells = (arg.rows === 1 ? arg.cells[0] : arg.cells[r]) as Scalar[];
+      if (arg.columns === 1) values[p] = cells[0] as Scalar;
+    }
+    for (let k = 0; k < varyingCount; k++) {
+      const arg = checked[varying[k] as number] as CheckedGrid<never>;
+      varyingCells[k] = (arg.rows === 1 ? arg.cells[0] : arg.cells[r]) as Scalar[];
+    }
+    const outRow: (number | CalcError)[] = new Array<number | CalcError>(columns);
+    for (let c = 0; c < columns; c++) {
+      for (let k = 0; k < varyingCount; k++) values[varying[k] as number] = (varyingCells[k] as Scalar[])[c] as Scalar;
+      const value = computeArity(compute, values, paramCount);
+      if (typeof value === "number" && value - value === 0) {
+        outRow[c] = value === 0 ? 0 : value;
+      } else {
+        outRow[c] = finish(fn, value);
+        if (typeof outRow[c] !== "number") errorCount++;
+      }
+    }
+    out[r] = outRow;
+  }
+  return { rows, columns, cells: out, errorCount };
+}
+
 /**
  * Evaluates a function over ranges with Excel's array broadcasting: arguments of
  * 1×1, 1×N, M×1 or M×N give an M×N result (M and N the largest sizes given). An
@@ -159,53 +226,86 @@ export function evaluateGrid<E extends object = never>(
   const checked: CheckedGrid<E>[] = [];
   let rows = 1;
   let columns = 1;
+  let allValues = true; // every argument cell a number or text, nothing omitted, no ragged range
   for (let p = 0; p < paramCount; p++) {
     const grid = asGrid(args[p]);
     const param = fn.params[p] as ParamSpec;
     const cells = grid.map((row) =>
-      row.map((raw): Checked | E => (isForeignError?.(raw) ? raw : checkArgument(param, raw))),
+      row.map((raw): Checked | E => {
+        const cell = isForeignError?.(raw) ? raw : checkArgument(param, raw);
+        if (typeof cell !== "number" && typeof cell !== "string") allValues = false;
+        return cell;
+      }),
     );
-    const gridColumns = Math.max(...grid.map((row) => row.length));
+    let gridColumns = 0; // a loop, not Math.max(...): a full-height column would overflow the call stack
+    for (const row of grid) if (row.length > gridColumns) gridColumns = row.length;
+    for (const row of grid) if (row.length !== gridColumns) allValues = false; // ragged: some cells are #N/A
     checked.push({ rows: grid.length, columns: gridColumns, cells });
-    rows = Math.max(rows, grid.length);
-    columns = Math.max(columns, gridColumns);
+    if (grid.length > rows) rows = grid.length;
+    if (gridColumns > columns) columns = gridColumns;
   }
+
+  const fills = (arg: CheckedGrid<E>) =>
+    (arg.rows === 1 || arg.rows === rows) && (arg.columns === 1 || arg.columns === columns);
+  if (allValues && checked.every(fills)) {
+    return evaluateFilled(fn, checked as CheckedGrid<never>[], rows, columns) as GridResult<E>;
+  }
+
+  // Per parameter: the row of its checked cells that serves the current result row (undefined when it has
+  // none), whether it repeats across columns, and the #N/A it gives where it cannot fill a cell.
+  const rowCells: ((Checked | E)[] | undefined)[] = new Array<(Checked | E)[] | undefined>(paramCount);
+  const columnStep: number[] = checked.map((arg) => (arg.columns === 1 ? 0 : 1));
+  const outside: (CalcError | undefined)[] = new Array<CalcError | undefined>(paramCount);
+  const outsideError = (p: number): CalcError => {
+    let error = outside[p];
+    if (error === undefined) {
+      const arg = checked[p] as CheckedGrid<E>;
+      const name = (fn.params[p] as ParamSpec).name;
+      error = calcError("na", name, messages.outsideArgument(name, arg.rows, arg.columns));
+      outside[p] = error;
+    }
+    return error;
+  };
 
   const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
   const pending: number[] = [];
   const out: (number | CalcError | E)[][] = new Array<(number | CalcError | E)[]>(rows);
   let errorCount = 0;
   for (let r = 0; r < rows; r++) {
+    for (let p = 0; p < paramCount; p++) {
+      const arg = checked[p] as CheckedGrid<E>;
+      rowCells[p] = arg.rows === 1 ? arg.cells[0] : r < arg.rows ? arg.cells[r] : undefined;
+    }
     const outRow: (number | CalcError | E)[] = new Array<number | CalcError | E>(columns);
     for (let c = 0; c < columns; c++) {
       let error: CalcError | E | undefined;
-      pending.length = 0;
+      let pendingCount = 0;
       for (let p = 0; p < paramCount; p++) {
-        const arg = checked[p] as CheckedGrid<E>;
-        const rr = arg.rows === 1 ? 0 : r;
-        const cc = arg.columns === 1 ? 0 : c;
-        const cell = rr < arg.rows ? arg.cells[rr]?.[cc] : undefined;
-        if (cell === undefined) {
-          const name = (fn.params[p] as ParamSpec).name;
-          error = calcError("na", name, messages.outsideArgument(name, arg.rows, arg.columns));
+        const cells = rowCells[p];
+        const cell = cells === undefined ? undefined : cells[c * (columnStep[p] as number)];
+        if (typeof cell === "number" || typeof cell === "string") {
+          values[p] = cell;
+        } else if (cell === undefined) {
+          error = outsideError(p);
           break;
-        }
-        if (cell === OMITTED) {
-          pending.push(p);
+        } else if (cell === OMITTED) {
+          pending[pendingCount++] = p;
           values[p] = 0;
-        } else if (typeof cell === "object") {
+        } else {
           error = cell;
           break;
-        } else {
-          values[p] = cell;
         }
       }
       let result: number | CalcError | E;
       if (error !== undefined) {
         result = error;
       } else {
-        for (const p of pending) values[p] = resolveOmitted(fn, values, p);
-        result = finish(fn, computeWith(fn, values));
+        for (let i = 0; i < pendingCount; i++) {
+          const p = pending[i] as number;
+          values[p] = resolveOmitted(fn, values, p);
+        }
+        const value = computeArity(fn.compute as Compute, values, paramCount);
+        result = typeof value === "number" && value - value === 0 ? (value === 0 ? 0 : value) : finish(fn, value);
       }
       if (typeof result !== "number") errorCount++;
       outRow[c] = result;

@@ -17,7 +17,7 @@ export const GPU_HOUR_COST: CalcFunction = {
     {
       type: "number",
       name: "utilization",
-      unit: "fraction 0..1 (above 0)",
+      unit: "fraction 0..1, above 0",
       description: "Share of hours the GPUs do useful work.",
       default: 1,
       greaterThan: 0,

@@ -17,12 +17,12 @@ export const MODEL_PRICE: CalcFunction = {
   description: "List price per million tokens of a model, from the built-in price catalog.",
   resultUnit: "USD per million tokens",
   params: [
-    { type: "text", name: "model", unit: "model id, e.g. \"gpt-5.5\"", description: "Model id, any case." },
+    { type: "text", name: "model", unit: "model id, text", description: "Model id, any case, such as \"gpt-5.5\"." },
     {
       type: "text",
       name: "kind",
-      unit: "\"input\", \"cached_input\" or \"output\"",
-      description: "Which price.",
+      unit: "price kind, text",
+      description: "Which price: \"input\", \"cached_input\" or \"output\".",
       oneOf: priceKinds,
     },
   ],

@@ -22,7 +22,7 @@ export const SELF_HOST_PRICE: CalcFunction = {
     {
       type: "number",
       name: "utilization",
-      unit: "fraction 0..1 (above 0)",
+      unit: "fraction 0..1, above 0",
       description: "Share of GPU time spent serving.",
       default: 1,
       greaterThan: 0,

@@ -1,0 +1,214 @@
+/*
+ * Speed of the Excel custom functions through their exported wrappers (as Excel
+ * calls them: every argument a 2-D range, null for an omitted optional one), the
+ * cost of a 1000×1000 broadcast against a bare JavaScript double loop, and the
+ * size of the functions bundle Excel downloads.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import type { Configuration, WebpackPluginInstance } from "webpack";
+import { calcFunctions } from "../src/calc";
+import { installCustomFunctionsStandIn } from "../tests/functions/customFunctionsStandIn";
+
+type Wrapper = (...args: unknown[]) => unknown[][];
+
+const repoRoot = resolve(__dirname, "..");
+const broadcastTargetRatio = 5;
+const bundleTargetBytes = 30 * 1024;
+
+let sink = 0;
+function consume(result: unknown[][]): void {
+  const cell = result[0]?.[0];
+  sink += typeof cell === "number" ? cell : 1;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function format(value: number, digits = 0): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Calls per second of `call`, after a warm-up, over at least `minimumMs`. */
+function callsPerSecond(call: () => void, minimumMs = 300): number {
+  for (let i = 0; i < 20_000; i++) call();
+  let calls = 0;
+  const start = performance.now();
+  let elapsed: number;
+  do {
+    for (let i = 0; i < 10_000; i++) call();
+    calls += 10_000;
+    elapsed = performance.now() - start;
+  } while (elapsed < minimumMs);
+  return (calls / elapsed) * 1000;
+}
+
+/** The same products as LABOR_SAVINGS over a column and a row, with nothing else: the floor to compare with. */
+function bareLaborSavingsTable(
+  headcount: readonly (readonly number[])[],
+  costPerEmployee: readonly (readonly number[])[],
+  years: number,
+  oneTimeCostPerEmployee: number,
+): number[][] {
+  const costs = costPerEmployee[0] as readonly number[];
+  const rows = headcount.length;
+  const columns = costs.length;
+  const out: number[][] = new Array<number[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const people = (headcount[r] as readonly number[])[0] as number;
+    const row: number[] = new Array<number>(columns);
+    for (let c = 0; c < columns; c++) row[c] = people * ((costs[c] as number) * years - oneTimeCostPerEmployee);
+    out[r] = row;
+  }
+  return out;
+}
+
+function timeMs(run: () => unknown[][]): number {
+  const start = performance.now();
+  consume(run());
+  return performance.now() - start;
+}
+
+/** Builds only the functions entry, in production mode, into a scratch folder; returns the file's path. */
+async function buildFunctionsBundle(outDir: string): Promise<string> {
+  const require = createRequire(__filename);
+  const webpack = require("webpack") as typeof import("webpack");
+  const configFactory = require(join(repoRoot, "webpack.config.js")) as (
+    env: unknown,
+    options: { mode: string },
+  ) => Promise<Configuration>;
+  const config = await configFactory({}, { mode: "production" });
+  const functionsEntry = (config.entry as Record<string, unknown>).functions;
+  if (functionsEntry === undefined) throw new Error("webpack.config.js has no functions entry");
+  // Only the metadata plugin shapes functions.js (its loader appends the associate calls); pages, help and
+  // copied files play no part, and leaving them out keeps this build independent of them.
+  const plugins = (config.plugins ?? []).filter(
+    (plugin): plugin is WebpackPluginInstance =>
+      !!plugin && plugin.constructor.name === "CustomFunctionsMetadataPlugin",
+  );
+  if (plugins.length !== 1) throw new Error("webpack.config.js has no CustomFunctionsMetadataPlugin");
+  const previous = process.cwd();
+  process.chdir(repoRoot);
+  try {
+    await new Promise<void>((done, fail) => {
+      webpack(
+        {
+          ...config,
+          mode: "production",
+          context: repoRoot,
+          entry: { functions: functionsEntry } as unknown as Configuration["entry"],
+          output: { ...config.output, path: outDir },
+          plugins,
+        },
+        (error, stats) => {
+          if (error) return fail(error);
+          if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString("errors-only") ?? "webpack failed"));
+          done();
+        },
+      );
+    });
+  } finally {
+    process.chdir(previous);
+  }
+  return join(outDir, "functions.js");
+}
+
+export default async function functionsBench(): Promise<void> {
+  const standIn = installCustomFunctionsStandIn();
+  try {
+    const functions = (await import("../src/functions/functions")) as unknown as Record<string, Wrapper>;
+    const wrappers: Record<string, Wrapper | undefined> = {
+      LABOR_SAVINGS: functions.laborSavings,
+      TOKEN_COST: functions.tokenCost,
+      BLENDED_PRICE: functions.blendedPrice,
+      MODEL_PRICE: functions.modelPrice,
+      GPU_TCO: functions.gpuTco,
+      GPU_POWER_COST: functions.gpuPowerCost,
+      GPU_HOUR_COST: functions.gpuHourCost,
+      SELF_HOST_PRICE: functions.selfHostPrice,
+    };
+
+    console.log("Scalar calls per second through the Excel wrapper ([[x]] arguments, null for omitted ones):");
+    for (const fn of calcFunctions) {
+      const wrapper = wrappers[fn.id];
+      if (!wrapper) throw new Error(`no wrapper for ${fn.id} in src/functions/functions.ts`);
+      const example = fn.examples[0];
+      if (!example) throw new Error(`${fn.id} has no example to call`);
+      const args = fn.params.map((_, i) => (i < example.args.length ? [[example.args[i]]] : null));
+      const first = wrapper(...args)[0]?.[0];
+      if (typeof first !== "number") throw new Error(`${example.formula} did not give a number`);
+      const rate = callsPerSecond(() => consume(wrapper(...args)));
+      console.log(`  ${fn.id.padEnd(16)} ${format(rate).padStart(12)} calls/s   (${example.formula})`);
+    }
+
+    const size = 1000;
+    const column = Array.from({ length: size }, (_, i) => [i + 1]);
+    const row = [Array.from({ length: size }, (_, j) => 1000 * (j + 1))];
+    const laborSavings = wrappers.LABOR_SAVINGS as Wrapper;
+    const viaWrapper = () => laborSavings(column, row, null, null);
+    const bare = () => bareLaborSavingsTable(column, row, 1, 0);
+
+    const check = viaWrapper();
+    const reference = bare();
+    const same =
+      check.length === size && check.every((cells, r) => cells.every((cell, c) => cell === reference[r]?.[c]));
+    if (!same) throw new Error("the wrapper's broadcast does not match the bare loop");
+    for (let i = 0; i < 3; i++) {
+      timeMs(viaWrapper);
+      timeMs(bare);
+    }
+    const runs = 21;
+    const wrapperMs: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      wrapperMs.push(timeMs(viaWrapper));
+      bareMs.push(timeMs(bare));
+    }
+    const wrapperMedian = median(wrapperMs);
+    const bareMedian = median(bareMs);
+    const ratio = wrapperMedian / bareMedian;
+    console.log(
+      `\nBroadcast ${size}×${size} (LABOR_SAVINGS of a ${size}×1 column and a 1×${size} row), median of ${runs} after 3 warm-ups:`,
+    );
+    console.log(`  through the wrapper  ${format(wrapperMedian, 1).padStart(8)} ms`);
+    console.log(`  bare double loop     ${format(bareMedian, 1).padStart(8)} ms`);
+    console.log(
+      `  ratio                ${format(ratio, 2).padStart(8)}×   (target: within ${broadcastTargetRatio}×: ${ratio <= broadcastTargetRatio ? "met" : "MISSED"})`,
+    );
+  } finally {
+    standIn.restore();
+  }
+
+  let bundlePath: string;
+  let source: string;
+  const outDir = mkdtempSync(join(tmpdir(), "aicost-bench-"));
+  try {
+    try {
+      bundlePath = await buildFunctionsBundle(outDir);
+      source = "fresh production build of the functions entry, minified by webpack";
+    } catch (error) {
+      bundlePath = join(repoRoot, "dist", "functions.js");
+      source = `dist/functions.js as found (the fresh build failed: ${String((error as Error).message).split("\n")[0]})`;
+    }
+    const bytes = readFileSync(bundlePath);
+    const gzipped = gzipSync(bytes, { level: 9 }).length;
+    console.log(`\nfunctions.js (${source}):`);
+    console.log(
+      `  minified ${format(bytes.length).padStart(8)} bytes (${format(bytes.length / 1024, 1)} KB; target under 30 KB: ${bytes.length < bundleTargetBytes ? "met" : "MISSED"})`,
+    );
+    console.log(`  gzipped  ${format(gzipped).padStart(8)} bytes (${format(gzipped / 1024, 1)} KB)`);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  // Reading the sink keeps every timed result alive, so no call can be optimised away.
+  if (!Number.isFinite(sink)) throw new Error("a wrapper gave a result that is not a finite number");
+}
