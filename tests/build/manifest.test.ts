@@ -59,6 +59,10 @@ describe("the production build", () => {
     expect(readFileSync(join(dist, "functions.json"), "utf8")).not.toMatch(/localhost/);
   });
 
+  it("asks for no AppDomains: the add-in navigates nowhere but its own pages", () => {
+    expect(built).not.toMatch(/<AppDomains?\b/);
+  });
+
   it("uses https URLs only", () => {
     const urls = [...built.matchAll(/DefaultValue="(\w+:\/\/[^"]+)"/g)].map((m) => m[1] ?? "");
     expect(urls.length).toBeGreaterThan(5);
