@@ -39,7 +39,6 @@
  */
 import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
-import { builtInPresets } from "../presets/builtInPresets";
 import type { Preset } from "../presets/types";
 import type {
   FreezeOutcome,
@@ -47,27 +46,30 @@ import type {
   LoadOutcome,
   ModelOrigin,
   ModelReading,
-  StoredUserPreset,
   UserPresetListing,
   UserPresetSaveOutcome,
   UserPresetStore,
   WorkbookHost,
 } from "./host";
 import { planFrozenWrite, sheetCellsOf } from "./sheetCells";
-import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "./sheetName";
+import { freeSheetName, frozenSheetNameFor } from "./sheetName";
 import { mutedFontColor } from "./cellStyles";
 import {
   newRecordKey,
   presetRecordProblem,
   readSheetOriginXml,
-  readUserPresetXml,
   sheetOriginNamespace,
   sheetOriginXml,
   userPresetNamespace,
+  userPresetRefusal,
+  userPresetsOf,
   userPresetXml,
   type SheetOriginRecord,
 } from "./workbookRecords";
 import { planWorkbookWrite, type WorkbookWrite } from "./writePlan";
+
+/** Moved to sheetName.ts, which the preview host shares; still exported here for existing importers. */
+export { frozenSheetNameFor } from "./sheetName";
 
 /**
  * The requirement set every call of a load is in: Range.hyperlink,
@@ -250,38 +252,9 @@ async function readParts(context: Excel.RequestContext, namespace: string): Prom
   return readPartXml(context, parts);
 }
 
-interface ReadUserPreset {
-  readonly part: Excel.CustomXmlPart;
-  readonly stored: StoredUserPreset;
-}
-
-/** The stored user presets, one per id (the newest where a failed replace left two), oldest first. */
-function userPresetsOf(parts: readonly { readonly part: Excel.CustomXmlPart; readonly xml: string }[]): {
-  readonly all: readonly ReadUserPreset[];
-  readonly listing: UserPresetListing;
-} {
-  const all: ReadUserPreset[] = [];
-  const unreadable: string[] = [];
-  for (const { part, xml } of parts) {
-    const read = readUserPresetXml(xml);
-    if (read.ok) all.push({ part, stored: read.value });
-    else unreadable.push(`A preset stored in this workbook could not be read: ${read.problem}.`);
-  }
-  const newest = new Map<string, StoredUserPreset>();
-  for (const { stored } of all) {
-    const seen = newest.get(stored.preset.id);
-    if (seen === undefined || seen.savedAt < stored.savedAt) newest.set(stored.preset.id, stored);
-  }
-  const presets = [...newest.values()].sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
-  return { all, listing: { presets, unreadable } };
-}
-
-const builtInIds: ReadonlySet<string> = new Set(builtInPresets.map((preset) => preset.id));
-
-/** The name of a frozen copy: "<sheet> (values)", the sheet's name cut so that the whole fits Excel's 31 characters. */
-export function frozenSheetNameFor(sheetName: string): string {
-  const suffix = " (values)";
-  return `${sanitizeSheetName(sheetName, maxSheetNameLength - suffix.length)}${suffix}`;
+/** The records of a namespace as `userPresetsOf` takes them. */
+function asRecords(parts: readonly { readonly part: Excel.CustomXmlPart; readonly xml: string }[]): { handle: Excel.CustomXmlPart; xml: string }[] {
+  return parts.map(({ part, xml }) => ({ handle: part, xml }));
 }
 
 /** A WorkbookHost that loads plans into the open Excel workbook. */
@@ -484,7 +457,7 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     async list(): Promise<UserPresetListing> {
       ensureSupported();
       try {
-        return await environment.run(async (context) => userPresetsOf(await readParts(context, userPresetNamespace)).listing);
+        return await environment.run(async (context) => userPresetsOf(asRecords(await readParts(context, userPresetNamespace))).listing);
       } catch (error) {
         throw new Error(`Reading your presets from the workbook failed: ${describeOfficeError(error)}.`, { cause: error });
       }
@@ -492,19 +465,18 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
 
     async save(preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> {
       ensureSupported();
-      if (builtInIds.has(preset.id)) throw new Error(`"${preset.id}" is the id of a built-in preset; a preset of yours needs another id.`);
-      const problem = presetRecordProblem(preset);
-      if (problem !== undefined) throw new Error(`"${preset.title}" cannot be stored: ${problem}.`);
+      const refusal = userPresetRefusal(preset);
+      if (refusal !== undefined) throw new Error(refusal);
       const xml = userPresetXml({ preset, savedAt: options.savedAt });
       try {
         return await environment.run(async (context): Promise<UserPresetSaveOutcome> => {
-          const { all } = userPresetsOf(await readParts(context, userPresetNamespace));
+          const { all } = userPresetsOf(asRecords(await readParts(context, userPresetNamespace)));
           const same = all.filter(({ stored }) => stored.preset.id === preset.id);
           const first = same[0];
           if (first !== undefined && !options.replace) return { saved: false, conflict: first.stored };
           // The new record first: if a delete then fails, two records share the id and the newer one wins.
           context.workbook.customXmlParts.add(xml);
-          for (const { part } of same) part.delete();
+          for (const { handle } of same) handle.delete();
           await context.sync();
           return { saved: true };
         });
@@ -517,10 +489,10 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
       ensureSupported();
       try {
         return await environment.run(async (context) => {
-          const { all } = userPresetsOf(await readParts(context, userPresetNamespace));
+          const { all } = userPresetsOf(asRecords(await readParts(context, userPresetNamespace)));
           const same = all.filter(({ stored }) => stored.preset.id === id);
           if (same.length === 0) return false;
-          for (const { part } of same) part.delete();
+          for (const { handle } of same) handle.delete();
           await context.sync();
           return true;
         });

@@ -61,3 +61,27 @@ export function freeSheetName(wanted: string, existing: Iterable<string>): strin
     if (!taken.has(sheetNameKey(candidate))) return candidate;
   }
 }
+
+/** The name of a frozen copy: "<sheet> (values)", the sheet's name cut so that the whole fits Excel's 31 characters. */
+export function frozenSheetNameFor(sheetName: string): string {
+  const suffix = " (values)";
+  return `${sanitizeSheetName(sheetName, maxSheetNameLength - suffix.length)}${suffix}`;
+}
+
+/**
+ * Why Excel would refuse `name` for a sheet when the other sheets are named
+ * `others`, or undefined when it would take it. Unlike `sanitizeSheetName`, it
+ * changes nothing: it is for a name the user typed.
+ *
+ * @example sheetNameProblem("Q1/Q2", []) //=> "A sheet name cannot contain \\ / ? * : [ or ], nor control characters."
+ */
+export function sheetNameProblem(name: string, others: Iterable<string>): string | undefined {
+  if (name.trim() === "") return "A sheet name cannot be blank.";
+  if (name.length > maxSheetNameLength) return `A sheet name can have at most ${maxSheetNameLength} characters; this one has ${name.length}.`;
+  if (new RegExp(forbiddenCharacters.source).test(name)) return "A sheet name cannot contain \\ / ? * : [ or ], nor control characters.";
+  if (name.startsWith("'") || name.endsWith("'")) return "A sheet name cannot begin or end with an apostrophe.";
+  const key = sheetNameKey(name);
+  if (reservedSheetNames.includes(key)) return `"${name}" is a name Excel keeps for itself.`;
+  for (const other of others) if (sheetNameKey(other) === key) return `A sheet is already called "${other}" (names ignore case).`;
+  return undefined;
+}

@@ -17,9 +17,10 @@
  * holds, and is read back through parsePresetFile like any untrusted file.
  * Pure: no Office.js.
  */
+import { builtInPresets } from "../presets/builtInPresets";
 import { parsePresetFile, presetToFileText } from "../presets/file";
 import type { Preset } from "../presets/types";
-import type { PresetKind } from "./host";
+import type { PresetKind, StoredUserPreset, UserPresetListing } from "./host";
 
 /** Namespace URIs: identifiers only, never fetched (".invalid" is reserved and resolves nowhere). */
 export const userPresetNamespace = "http://schemas.aicost.invalid/user-preset/1";
@@ -130,6 +131,51 @@ export function readUserPresetXml(xml: string): RecordRead<UserPresetRecord> {
   const preset = presetOf(found.content);
   if (!preset.ok) return preset;
   return { ok: true, value: { preset: preset.value, savedAt: found.attributes.savedAt ?? "" } };
+}
+
+const builtInIds: ReadonlySet<string> = new Set(builtInPresets.map((preset) => preset.id));
+
+/**
+ * Why a preset cannot be stored as one of the user's (its id is a built-in
+ * preset's, or it is not a valid preset file), as the message a store rejects
+ * with; undefined when it can be.
+ */
+export function userPresetRefusal(preset: Preset): string | undefined {
+  if (builtInIds.has(preset.id)) return `"${preset.id}" is the id of a built-in preset; a preset of yours needs another id.`;
+  const problem = presetRecordProblem(preset);
+  return problem === undefined ? undefined : `"${preset.title}" cannot be stored: ${problem}.`;
+}
+
+/** A stored user preset and the handle of its record (a custom XML part in Excel, a storage key in the preview). */
+export interface ReadUserPreset<T> {
+  readonly handle: T;
+  readonly stored: StoredUserPreset;
+}
+
+/**
+ * The user presets among a workbook's records: every readable record with its
+ * handle (`all`, to find the records of an id), and the listing the pane
+ * shows: one preset per id (the newest, where a failed replace left two),
+ * oldest first, and a message for each record that cannot be read.
+ */
+export function userPresetsOf<T>(records: readonly { readonly handle: T; readonly xml: string }[]): {
+  readonly all: readonly ReadUserPreset<T>[];
+  readonly listing: UserPresetListing;
+} {
+  const all: ReadUserPreset<T>[] = [];
+  const unreadable: string[] = [];
+  for (const { handle, xml } of records) {
+    const read = readUserPresetXml(xml);
+    if (read.ok) all.push({ handle, stored: read.value });
+    else unreadable.push(`A preset stored in this workbook could not be read: ${read.problem}.`);
+  }
+  const newest = new Map<string, StoredUserPreset>();
+  for (const { stored } of all) {
+    const seen = newest.get(stored.preset.id);
+    if (seen === undefined || seen.savedAt < stored.savedAt) newest.set(stored.preset.id, stored);
+  }
+  const presets = [...newest.values()].sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
+  return { all, listing: { presets, unreadable } };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,17 +1,44 @@
 /*
- * The preview's WorkbookHost: loads a sheet plan into the HyperFormula workbook
- * the way the Excel host loads it into Excel. The same checks of the plan
- * (planWorkbookWrite), the same free sheet name ("Meta 2026 (2)"), the same
- * cells, formulas, number formats, roles, links, widths, frozen rows and chart;
- * the new sheet is activated. A load that fails removes what it added, so the
- * workbook is as it was.
+ * The preview's WorkbookHost: the whole contract of src/excel/host.ts over the
+ * HyperFormula workbook, so every feature of the task pane works in the
+ * preview as in Excel, through the same shared modules:
+ *  - loadPlan: the same checks of the plan (planWorkbookWrite), the same free
+ *    sheet name ("Meta 2026 (2)"), the same cells, formulas, number formats,
+ *    roles, links, widths, frozen rows and chart; the new sheet is activated.
+ *    With an origin, the workbook records it against the sheet (by the engine's
+ *    sheet id, which survives renames), checked as the Excel host checks it.
+ *  - userPresets: the Excel host's records (workbookRecords.ts), kept with the
+ *    workbook and in the browser's storage (presetRecords.ts), with the same
+ *    refusals (userPresetRefusal), the same listing (userPresetsOf) and the same
+ *    order of writes (the new record first, then the old one removed).
+ *  - readModel: the sheet's cells as sheetCellsOf gives them in Excel.
+ *  - freezeModel: freezeSheet and planFrozenWrite, written into a copy placed
+ *    after the original.
+ * A load or freeze that fails removes what it added, so the workbook is as it was.
  */
-import type { LoadOutcome, WorkbookHost } from "../excel/host";
-import { freeSheetName } from "../excel/sheetName";
+import type {
+  FreezeOutcome,
+  LoadedModel,
+  LoadOutcome,
+  ModelOrigin,
+  ModelReading,
+  UserPresetListing,
+  UserPresetSaveOutcome,
+  UserPresetStore,
+  WorkbookHost,
+} from "../excel/host";
+import { planFrozenWrite } from "../excel/sheetCells";
+import { freeSheetName, frozenSheetNameFor } from "../excel/sheetName";
+import { newRecordKey, userPresetRefusal, userPresetsOf, userPresetXml } from "../excel/workbookRecords";
 import { planWorkbookWrite } from "../excel/writePlan";
-import { planToSheetContent } from "../hyperformula/planContent";
+import { planToSheetContent, type RawCellContent } from "../hyperformula/planContent";
+import { parseCellAddress } from "../presets/address";
+import { parsePresetFile, presetToFileText } from "../presets/file";
+import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
-import { lookKey, type CellLook, type PreviewWorkbook, type SheetLayout } from "./workbook";
+import type { Preset } from "../presets/types";
+import type { PresetRecord } from "./presetRecords";
+import { lookKey, typedContent, type CellLook, type PreviewWorkbook, type SheetLayout, type WorkbookModel } from "./workbook";
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, "");
@@ -35,6 +62,14 @@ export function layoutOf(plan: SheetPlan): SheetLayout {
   };
 }
 
+/** Sets one cell of a raw sheet grid, growing the grid as needed. */
+function setRaw(grid: RawCellContent[][], row: number, column: number, content: RawCellContent): void {
+  while (grid.length <= row) grid.push([]);
+  const cells = grid[row] as RawCellContent[];
+  while (cells.length <= column) cells.push(null);
+  cells[column] = content;
+}
+
 export class HyperFormulaHost implements WorkbookHost {
   readonly name = "Preview";
 
@@ -44,15 +79,23 @@ export class HyperFormulaHost implements WorkbookHost {
     return null;
   }
 
-  async loadPlan(plan: SheetPlan): Promise<LoadOutcome> {
+  readonly loadPlan = async (plan: SheetPlan, origin?: ModelOrigin): Promise<LoadOutcome> => {
     const planned = planWorkbookWrite(plan);
     if (!planned.ok) throw new Error(`Cannot load "${plan.sheetName}": ${planned.problems.join(" ")}`);
+    let recorded: ModelOrigin | undefined;
+    if (origin !== undefined) {
+      // As in Excel, the origin is kept as its preset file reads back: a private copy, and the same refusal.
+      const read = parsePresetFile(presetToFileText(origin.preset));
+      if (!read.ok) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${read.error.message}.`);
+      recorded = { preset: read.value, kind: origin.kind, loadedAt: origin.loadedAt };
+    }
     const content = planToSheetContent(plan);
     const layout = layoutOf(plan);
     const engine = this.workbook.engine;
     const sheetName = freeSheetName(plan.sheetName, engine.getSheetNames());
 
     let sheetId: number | undefined;
+    let key: string | undefined;
     try {
       sheetId = engine.getSheetId(engine.addSheet(sheetName));
       if (sheetId === undefined) throw new Error(`the sheet "${sheetName}" was not created`);
@@ -65,12 +108,128 @@ export class HyperFormulaHost implements WorkbookHost {
           }
         }
       }
+      key = this.workbook.adoptSheet(sheetId, layout, recorded === undefined ? {} : { origin: recorded });
     } catch (error) {
       const reason = `Loading "${plan.sheetName}" into the preview failed: ${messageOf(error)}.`;
-      if (sheetId !== undefined && engine.getSheetName(sheetId) !== undefined) engine.removeSheet(sheetId);
+      if (sheetId !== undefined) this.workbook.discardSheet(sheetId);
       throw new Error(`${reason} The workbook is unchanged.`, { cause: error });
     }
-    this.workbook.adoptSheet(sheetId, layout);
-    return { sheetName };
+    return key === undefined ? { sheetName } : { sheetName, sheetId: key };
+  };
+
+  // ---- the user's presets
+
+  readonly userPresets: UserPresetStore = {
+    list: async (): Promise<UserPresetListing> => {
+      try {
+        return userPresetsOf(this.records()).listing;
+      } catch (error) {
+        throw new Error(`Reading your presets failed: ${messageOf(error)}.`, { cause: error });
+      }
+    },
+
+    save: async (preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> => {
+      const refusal = userPresetRefusal(preset);
+      if (refusal !== undefined) throw new Error(refusal);
+      const xml = userPresetXml({ preset, savedAt: options.savedAt });
+      try {
+        const { all } = userPresetsOf(this.records());
+        const same = all.filter(({ stored }) => stored.preset.id === preset.id);
+        const first = same[0];
+        if (first !== undefined && !options.replace) return { saved: false, conflict: first.stored };
+        this.workbook.presetRecords.write({ add: { key: newRecordKey(), xml }, remove: same.map(({ handle }) => handle) });
+        return { saved: true };
+      } catch (error) {
+        throw new Error(`Saving "${preset.title}" failed: ${messageOf(error)}. Your presets are as they were.`, { cause: error });
+      }
+    },
+
+    remove: async (id: string): Promise<boolean> => {
+      try {
+        const { all } = userPresetsOf(this.records());
+        const same = all.filter(({ stored }) => stored.preset.id === id);
+        if (same.length === 0) return false;
+        this.workbook.presetRecords.write({ remove: same.map(({ handle }) => handle) });
+        return true;
+      } catch (error) {
+        throw new Error(`Removing the preset "${id}" failed: ${messageOf(error)}.`, { cause: error });
+      }
+    },
+  };
+
+  /** The stored records as userPresetsOf takes them, each handled by its key. */
+  private records(): { readonly handle: string; readonly xml: string }[] {
+    return this.workbook.presetRecords.read().map(({ key, xml }: PresetRecord) => ({ handle: key, xml }));
   }
+
+  // ---- sheets loaded from presets
+
+  readonly listModels = async (): Promise<readonly LoadedModel[]> => {
+    return this.workbook.modelSheets().map(({ key, sheetName, origin }) => ({ sheetId: key, sheetName, ...origin }));
+  };
+
+  /** The sheet of a listed model now, or a rejection naming it as the pane knew it. */
+  private sheetOf(model: LoadedModel, doing: string): WorkbookModel {
+    const found = this.workbook.modelSheet(model.sheetId);
+    if (found === undefined) throw new Error(`${doing} "${model.sheetName}" failed: the sheet no longer exists.`);
+    return found;
+  }
+
+  readonly readModel = async (model: LoadedModel): Promise<ModelReading> => {
+    const { sheetId, sheetName } = this.sheetOf(model, "Reading the sheet");
+    return { sheetName, cells: this.workbook.readCells(sheetId) };
+  };
+
+  readonly freezeModel = async (model: LoadedModel, options: { readonly now: Date }): Promise<FreezeOutcome> => {
+    const source = this.sheetOf(model, "Freezing");
+    const fail = (text: string, cause?: unknown): Error => new Error(`Freezing "${source.sheetName}" failed: ${text}`, { cause });
+    const workbook = this.workbook;
+    const engine = workbook.engine;
+
+    // Everything is worked out before the workbook changes.
+    const cells = workbook.readCells(source.sheetId);
+    const frozen = freezeSheet(cells, { presetId: model.preset.id, presetTitle: model.preset.title, frozenAt: options.now });
+    if (!frozen.ok) throw fail(`${frozen.error.message}. The workbook is unchanged.`);
+    const write = planFrozenWrite(cells, frozen.value);
+    const sourceLayout = workbook.layout(source.sheetId);
+    const looks = new Map(sourceLayout.looks);
+    const content = engine.getSheetSerialized(source.sheetId) as RawCellContent[][];
+    const area = write.area;
+    if (area !== undefined) {
+      for (let r = 0; r < area.rows; r++) {
+        for (let c = 0; c < area.columns; c++) {
+          const entry = write.formulas[r]?.[c] ?? null;
+          if (entry === null) continue; // not frozen: stays as copied
+          const row = area.top + r;
+          const column = area.left + c;
+          const key = lookKey(row, column);
+          const numberFormat = write.numberFormats?.[r]?.[c] ?? looks.get(key)?.numberFormat;
+          if (numberFormat !== undefined) looks.set(key, { ...looks.get(key), numberFormat });
+          setRaw(content, row, column, typeof entry === "string" ? typedContent(entry, numberFormat) : entry);
+        }
+      }
+    }
+    const lineAt = parseCellAddress(write.lineAddress);
+    if (lineAt === undefined) throw fail(`"${write.lineAddress}" is not a cell address. The workbook is unchanged.`);
+    const lineFormat = write.lineNumberFormat ?? undefined;
+    looks.set(lookKey(lineAt.row, lineAt.column), { role: "note", ...(lineFormat === undefined ? {} : { numberFormat: lineFormat }) });
+    setRaw(content, lineAt.row, lineAt.column, typedContent(write.lineEntry, lineFormat));
+    const layout: SheetLayout = { ...sourceLayout, looks };
+    const copyName = freeSheetName(frozenSheetNameFor(source.sheetName), engine.getSheetNames());
+
+    let copyId: number | undefined;
+    try {
+      copyId = engine.getSheetId(engine.addSheet(copyName));
+      if (copyId === undefined) throw new Error(`the sheet "${copyName}" was not created`);
+      engine.setSheetContent(copyId, content);
+      // A frozen copy is not a live model: it has no origin.
+      workbook.adoptSheet(copyId, layout, { after: source.sheetId });
+    } catch (error) {
+      const added = copyId ?? engine.getSheetId(copyName);
+      if (added === undefined) throw fail(`${messageOf(error)}. The workbook is unchanged.`, error);
+      workbook.discardSheet(added);
+      throw fail(`${messageOf(error)}. The partial copy was removed; the workbook is unchanged.`, error);
+    }
+    return { sheetName: copyName, frozenCount: frozen.value.frozen.length, line: frozen.value.line };
+  };
 }

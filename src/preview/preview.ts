@@ -2,6 +2,8 @@
  * The preview host's page (dist/preview.html): a HyperFormula workbook with the
  * AICOST functions, starting with an empty "Sheet1", beside the add-in's own task
  * pane (mountPane, the code Excel runs) wired to a HyperFormula-backed host.
+ * The workbook lives as long as the page; the user's presets are also kept in
+ * the browser's localStorage, so a reload keeps them.
  * No office.js and nothing from the internet: the page works offline.
  * HyperFormula is GPL-3.0 and is bundled into preview.js only.
  */
@@ -17,8 +19,18 @@ function element<T extends HTMLElement>(id: string, type: new () => T): T {
   return found;
 }
 
+/** The browser's localStorage, or undefined where the browser refuses it (then presets live as long as the page). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function start(): void {
-  const workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }));
+  const storage = browserStorage();
+  const workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }), storage === undefined ? {} : { storage });
   new WorkbookView(workbook, {
     grid: element("grid", HTMLElement),
     nameBox: element("name-box", HTMLInputElement),

@@ -1,13 +1,21 @@
 /*
  * The preview's workbook: a HyperFormula engine with the AICOST functions, plus
  * what HyperFormula does not keep (number formats, cell roles, links, column
- * widths, frozen rows, the chart) and which sheet is active. No DOM here: the
- * grid in workbookView.ts renders it, and the tests drive it in Node.
+ * widths, frozen rows, the chart), the order of the sheet tabs, which sheet is
+ * active, which sheets were loaded from a preset (and from which), and the
+ * user's presets (presetRecords.ts). No DOM here: the grid in workbookView.ts
+ * renders it, and the tests drive it in Node.
  * HyperFormula is GPL-3.0: this folder is bundled into preview.js only.
  */
 import { DetailedCellError, ExportedCellChange, type CellValue, type HyperFormula, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
-import { textEntry } from "../excel/writePlan";
+import type { ModelOrigin } from "../excel/host";
+import { sheetCellsOf } from "../excel/sheetCells";
+import { sheetNameProblem } from "../excel/sheetName";
+import { textEntry, textFormat } from "../excel/writePlan";
+import type { RawCellContent } from "../hyperformula/planContent";
+import type { SheetCell } from "../presets/freeze";
 import type { CellRole, PlannedChart } from "../presets/plan.types";
+import { PresetRecords, type RecordStorage } from "./presetRecords";
 
 /** What HyperFormula does not keep about a cell. */
 export interface CellLook {
@@ -40,15 +48,54 @@ export function lookKey(row: number, column: number): string {
   return `${row},${column}`;
 }
 
+/**
+ * What typing `typed` into a cell of this number format puts in HyperFormula,
+ * as Excel reads what is typed (or written through Office.js): "=..." is a
+ * formula, "'..." literal text without the apostrophe, "" clears the cell, and
+ * in a cell with the text format "@" everything is text.
+ */
+export function typedContent(typed: string, numberFormat: string | undefined): RawCellContent {
+  if (typed === "") return null;
+  return numberFormat === textFormat && !typed.startsWith("'") ? `'${typed}` : typed;
+}
+
+/** A sheet loaded from a preset: the key the host hands out for it (it survives renames) and where it came from. */
+export interface ModelRecord {
+  readonly key: string;
+  readonly origin: ModelOrigin;
+}
+
+/** A sheet loaded from a preset, as the workbook lists it. */
+export interface WorkbookModel extends ModelRecord {
+  readonly sheetId: number;
+  readonly sheetName: string;
+}
+
+export interface PreviewWorkbookOptions {
+  /** Where the user's presets outlive the page (the page passes localStorage); without it they live in memory only. */
+  readonly storage?: RecordStorage;
+}
+
 export class PreviewWorkbook {
   private readonly layouts = new Map<number, SheetLayout>();
+  /** HyperFormula sheet id -> the record of the preset it was loaded from. Ids are reused after a removal, so removing a sheet drops its entry. */
+  private readonly models = new Map<number, ModelRecord>();
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
+  /** Sheet ids in tab order (HyperFormula only appends). */
+  private order: number[] = [];
   private active: number;
+  private modelCount = 0;
+  /** The user's presets kept with this workbook. */
+  readonly presetRecords: PresetRecords;
 
-  constructor(readonly engine: HyperFormula) {
+  constructor(
+    readonly engine: HyperFormula,
+    options: PreviewWorkbookOptions = {},
+  ) {
     const first = engine.getSheetNames()[0];
     const firstId = first === undefined ? undefined : engine.getSheetId(first);
     this.active = firstId ?? engine.getSheetId(engine.addSheet("Sheet1")) ?? 0;
+    this.presetRecords = new PresetRecords(options.storage);
     engine.on("valuesUpdated", (changes) => this.emitCellChanges(changes));
   }
 
@@ -58,8 +105,17 @@ export class PreviewWorkbook {
     return () => this.listeners.delete(listener);
   }
 
+  /** Tells every listener; a listener that throws does not stop the others, nor the change that is being told. */
   private emit(event: WorkbookEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   private emitCellChanges(changes: readonly unknown[]): void {
@@ -73,9 +129,18 @@ export class PreviewWorkbook {
     for (const [sheetId, cells] of bySheet) this.emit({ kind: "cells", sheetId, cells });
   }
 
+  /** Sheet ids in tab order. */
+  sheetIds(): number[] {
+    const ids = this.engine.getSheetNames().map((name) => this.engine.getSheetId(name) as number);
+    const known = new Set(ids);
+    this.order = this.order.filter((id) => known.has(id));
+    for (const id of ids) if (!this.order.includes(id)) this.order.push(id);
+    return [...this.order];
+  }
+
   /** Sheet names in tab order. */
   sheetNames(): string[] {
-    return this.engine.getSheetNames();
+    return this.sheetIds().map((id) => this.engine.getSheetName(id) ?? "");
   }
 
   sheetId(name: string): number | undefined {
@@ -105,19 +170,109 @@ export class PreviewWorkbook {
     let n = this.sheetNames().length + 1;
     while (this.engine.doesSheetExist(`Sheet${n}`)) n++;
     const name = this.engine.addSheet(`Sheet${n}`);
-    this.active = this.engine.getSheetId(name) ?? this.active;
+    const sheetId = this.engine.getSheetId(name);
+    if (sheetId !== undefined) {
+      // HyperFormula may reuse the id of a removed sheet: nothing kept about that one applies.
+      this.layouts.delete(sheetId);
+      this.models.delete(sheetId);
+      this.active = sheetId;
+    }
     this.emit({ kind: "sheets" });
     return name;
   }
 
   /**
    * Registers a sheet already filled in the engine with its layout, and activates
-   * it. Used by the HyperFormula host once a plan is written.
+   * it. Used by the HyperFormula host once a plan is written (with the origin
+   * when the pane gave one) or a frozen copy made (placed after its original).
+   * Returns the key of the sheet's model record when it has an origin.
    */
-  adoptSheet(sheetId: number, layout: SheetLayout): void {
+  adoptSheet(sheetId: number, layout: SheetLayout, options: { readonly origin?: ModelOrigin; readonly after?: number } = {}): string | undefined {
+    const ids = this.sheetIds().filter((id) => id !== sheetId);
+    const at = options.after === undefined ? -1 : ids.indexOf(options.after);
+    ids.splice(at < 0 ? ids.length : at + 1, 0, sheetId);
+    this.order = ids;
     this.layouts.set(sheetId, layout);
+    let key: string | undefined;
+    if (options.origin !== undefined) {
+      key = `m${++this.modelCount}`;
+      this.models.set(sheetId, { key, origin: options.origin });
+    } else {
+      this.models.delete(sheetId);
+    }
     this.active = sheetId;
     this.emit({ kind: "sheets" });
+    return key;
+  }
+
+  /**
+   * Removes a sheet the host added but never adopted (a load or freeze that
+   * failed half way), with anything kept about it. No listener hears of it:
+   * for them the sheet never existed.
+   */
+  discardSheet(sheetId: number): void {
+    if (this.engine.getSheetName(sheetId) !== undefined) this.engine.removeSheet(sheetId);
+    this.layouts.delete(sheetId);
+    this.models.delete(sheetId);
+    this.order = this.order.filter((id) => id !== sheetId);
+  }
+
+  /** Renames a sheet as Excel would allow; throws with the reason when Excel would refuse the name. */
+  renameSheet(sheetId: number, name: string): void {
+    const current = this.engine.getSheetName(sheetId);
+    if (current === undefined) throw new Error("The sheet no longer exists.");
+    if (name === current) return;
+    const problem = sheetNameProblem(
+      name,
+      this.sheetNames().filter((other) => other !== current),
+    );
+    if (problem !== undefined) throw new Error(problem);
+    this.engine.renameSheet(sheetId, name);
+    this.emit({ kind: "sheets" });
+  }
+
+  /** The sheets loaded from a preset that still exist, in tab order, each with its current name. */
+  modelSheets(): WorkbookModel[] {
+    return this.sheetIds().flatMap((sheetId) => {
+      const record = this.models.get(sheetId);
+      return record === undefined ? [] : [{ ...record, sheetId, sheetName: this.engine.getSheetName(sheetId) ?? "" }];
+    });
+  }
+
+  /** The sheet whose model record has this key, or undefined when that sheet no longer exists. */
+  modelSheet(key: string): WorkbookModel | undefined {
+    return this.modelSheets().find((model) => model.key === key);
+  }
+
+  /**
+   * Every non-empty cell of a sheet in row-major order, as the Excel host reads
+   * a used range (sheetCellsOf): its address, its formula when it has one, the
+   * value it shows (an error by its code); literal text as the text itself.
+   */
+  readCells(sheetId: number): SheetCell[] {
+    const { rows, columns } = this.usedSize(sheetId);
+    const formulas: unknown[][] = [];
+    const values: unknown[][] = [];
+    const valueTypes: string[][] = [];
+    for (let row = 0; row < rows; row++) {
+      const formulaRow: unknown[] = [];
+      const valueRow: unknown[] = [];
+      const typeRow: string[] = [];
+      for (let column = 0; column < columns; column++) {
+        const address: SimpleCellAddress = { sheet: sheetId, row, col: column };
+        const value = this.engine.getCellValue(address);
+        const shown = value instanceof DetailedCellError ? value.value : value;
+        valueRow.push(shown);
+        typeRow.push(
+          value === null ? "Empty" : value instanceof DetailedCellError ? "Error" : typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String",
+        );
+        formulaRow.push(this.engine.getCellFormula(address) ?? shown);
+      }
+      formulas.push(formulaRow);
+      values.push(valueRow);
+      valueTypes.push(typeRow);
+    }
+    return sheetCellsOf({ rowIndex: 0, columnIndex: 0, formulas, values, valueTypes });
   }
 
   value(sheetId: number, row: number, column: number): PreviewValue {
@@ -151,9 +306,8 @@ export class PreviewWorkbook {
    * text format "@" everything typed stays text, as in Excel.
    */
   enter(sheetId: number, row: number, column: number, typed: string): void {
-    const textFormat = this.layout(sheetId).looks.get(lookKey(row, column))?.numberFormat === "@";
-    const content = typed === "" ? null : textFormat && !typed.startsWith("'") ? `'${typed}` : typed;
-    this.engine.setCellContents({ sheet: sheetId, row, col: column }, content);
+    const numberFormat = this.layout(sheetId).looks.get(lookKey(row, column))?.numberFormat;
+    this.engine.setCellContents({ sheet: sheetId, row, col: column }, typedContent(typed, numberFormat));
   }
 
   /** A range ("A20:A23") or single cell ("C7") of a sheet, or undefined when the text is neither. */

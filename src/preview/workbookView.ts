@@ -7,7 +7,8 @@
  * Hooks for tests and scripts:
  *  - grid cells: td[data-address="B7"] with data-value (the raw value, or the error code) and title (an error's message)
  *  - #name-box / [data-testid="name-box"], #formula-bar / [data-testid="formula-bar"]
- *  - #sheet-tabs button[data-sheet-name] (aria-selected="true" on the active one), #add-sheet
+ *  - #sheet-tabs button[data-sheet-name] (aria-selected="true" on the active one), #add-sheet;
+ *    double-clicking a tab renames it in input.sheet-rename (Enter or leaving it renames, Escape cancels)
  *  - #grid[data-sheet-name], svg[data-testid="chart"] with rect[data-series][data-category][data-value]
  *  - #preview-status: the last message (a rejected name box entry, a chart that cannot be drawn)
  */
@@ -487,5 +488,51 @@ export class WorkbookView {
       const id = this.workbook.sheetId(button.dataset.sheetName ?? "");
       if (id !== undefined) this.workbook.activate(id);
     });
+    tabs.addEventListener("dblclick", (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>("button[data-sheet-name]");
+      if (button) this.beginRename(button);
+    });
+  }
+
+  /** Replaces a sheet tab by a text box holding its name, as Excel does on a double-click. */
+  private beginRename(tab: HTMLButtonElement): void {
+    const oldName = tab.dataset.sheetName ?? "";
+    const sheetId = this.workbook.sheetId(oldName);
+    if (sheetId === undefined) return;
+    const input = this.doc.createElement("input");
+    input.className = "sheet-rename";
+    input.value = oldName;
+    input.setAttribute("aria-label", `New name for the sheet ${oldName}`);
+    input.spellcheck = false;
+    input.autocomplete = "off";
+    input.size = Math.max(8, oldName.length + 2);
+    let done = false;
+    const finish = (rename: boolean): void => {
+      if (done) return;
+      done = true;
+      if (rename && input.value !== oldName) {
+        try {
+          this.workbook.renameSheet(sheetId, input.value);
+          this.say("");
+        } catch (error) {
+          this.say(`The sheet keeps its name: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      this.renderTabs();
+      this.elements.grid.focus();
+    };
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        finish(true);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        finish(false);
+      }
+    });
+    input.addEventListener("blur", () => finish(true));
+    tab.replaceWith(input);
+    input.focus();
+    input.select();
   }
 }

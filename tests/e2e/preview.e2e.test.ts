@@ -2,19 +2,23 @@
  * The preview host end to end, in Debian's Chromium, against the production build
  * (tests/globalSetup.ts): load every preset from the task pane and check its
  * outputs in the grid against the calc module; type formulas, a bad input and an
- * edit; and no console error, failed request, CSP violation or request off the server.
+ * edit; every feature of the pane for your own models (save as preset, your
+ * models kept across a reload, export as a download and import, a refused file,
+ * freeze for sharing, renaming a sheet); hostile text shown as text; and no
+ * console error, dialog, failed request, CSP violation or request off the server.
  *
  * Without /usr/bin/chromium the tests are skipped with a warning, except under CI
  * (process.env.CI), where that is a failure. AICOST_SCREENSHOTS=1 also writes
  * docs/screenshots/*.png.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { evaluateScalar, GPU_HOUR_COST, GPU_TCO, gpuTcoUsd, isCalcError } from "../../src/calc";
 import { freeSheetName } from "../../src/excel/sheetName";
-import { builtInPresets, planSheet, scenarios, type Preset, type Scenario } from "../../src/presets";
+import { builtInPresets, findPreset, planSheet, presetToFileText, scenarios, type Preset, type Scenario } from "../../src/presets";
+import { hostilePreset } from "../fixtures/hostileText";
 import { chromiumPath, haveChromium, launchChromium, serveDirectory, type BrowserSession, type StaticServer } from "./browser";
 import { evaluateOutputs, expectedCellText, expectedOutputs, isExpectedError, type Expected } from "./expectedOutputs";
 
@@ -80,6 +84,47 @@ async function expectCell(page: Page, address: string, expected: Expected, label
   }
 }
 
+const meta = findPreset("meta-2026") as Preset;
+const malformedDir = resolve(__dirname, "..", "presets", "malformed");
+
+function pane(page: Page) {
+  return page.locator("#taskpane-root");
+}
+
+async function paneStatus(page: Page): Promise<string> {
+  return (await pane(page).locator(".pane .status").textContent()) ?? "";
+}
+
+/** Waits for the pane's status to say something matching `pattern`, and returns it. */
+async function waitForStatus(page: Page, pattern: RegExp): Promise<string> {
+  await expect.poll(() => paneStatus(page), { timeout: 10_000 }).toMatch(pattern);
+  return paneStatus(page);
+}
+
+/** Picks a file for "Import a preset file…" through the browser's file chooser. */
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), pane(page).locator('button[data-action="import"]').click()]);
+  await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
+}
+
+function userCard(page: Page, id: string) {
+  return pane(page).locator(`li[data-preset-kind="user"][data-card-id="${id}"]`);
+}
+
+async function formulaBarAt(page: Page, address: string): Promise<string> {
+  await page.fill("#name-box", address);
+  await page.press("#name-box", "Enter");
+  return page.inputValue("#formula-bar");
+}
+
+/** Renames a sheet as a user does: double-click its tab, type, Enter. */
+async function renameSheet(page: Page, from: string, to: string): Promise<void> {
+  await page.dblclick(`#sheet-tabs [data-sheet-name="${from}"]`);
+  await page.fill("#sheet-tabs input.sheet-rename", to);
+  await page.press("#sheet-tabs input.sheet-rename", "Enter");
+  await page.waitForSelector(`#sheet-tabs [data-sheet-name="${to}"]`);
+}
+
 describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
   let server: StaticServer;
   let browser: BrowserSession;
@@ -96,18 +141,29 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await server?.close();
   });
 
+  let dialogs: string[];
+
   beforeEach(async () => {
     browser.problems.console.length = 0;
     browser.problems.requests.length = 0;
+    dialogs = [];
     page = await browser.newPage();
+    // An alert() from injected markup would open a dialog: record it (and dismiss it so the page goes on).
+    page.on("dialog", (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
     await page.goto(`${server.origin}/preview.html`);
     await page.waitForSelector('body[data-ready="true"]');
   });
 
   afterEach(async () => {
+    // Each test starts with no presets of the user's: the browser profile is shared between tests.
+    await page.evaluate(() => localStorage.clear());
     await page.close();
     expect(browser.problems.console, "console errors").toEqual([]);
     expect(browser.problems.requests, "failed or refused requests").toEqual([]);
+    expect(dialogs, "dialogs").toEqual([]);
   });
 
   it("opens offline with an empty Sheet1, a content security policy and the task pane", async () => {
@@ -268,18 +324,190 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await expect.poll(() => page.locator("#preview-status").textContent()).toContain("not a cell reference");
   });
 
+  it("saves an edited sheet as a preset of yours, lists it, and loads it into a new sheet with the edited value", async () => {
+    const plan = planSheet(meta);
+    await loadPreset(page, meta, plan.sheetName);
+    const capex = plan.keyCells.ai_capex?.base as string;
+    await typeInto(page, capex, "63000000000");
+    expect(await valueOf(page, capex)).toBe("63000000000");
+
+    // The pane finds the sheet again after a rename.
+    await renameSheet(page, plan.sheetName, "Capex up");
+    await pane(page).locator('button[data-action="refresh"]').click();
+    await expect.poll(() => pane(page).locator(".model-name").allTextContents()).toEqual(["Capex up"]);
+
+    await pane(page).locator('button[data-action="open-save"]').click();
+    expect(await pane(page).locator(".save-form input").inputValue()).toBe("Capex up");
+    await pane(page).locator('.save-form button[data-action="save"]').click();
+    await waitForStatus(page, /^Saved “Capex up” as a preset of yours/);
+    const card = userCard(page, "capex-up");
+    expect(await card.locator("h3").textContent()).toBe("Capex up");
+    expect(await pane(page).locator('ul[aria-label="Your models"] li').count()).toBe(1);
+
+    await card.locator('button[data-action="load"]').click();
+    await page.waitForSelector('#grid[data-sheet-name="Capex up (2)"]');
+    expect(await valueOf(page, capex)).toBe("63000000000");
+    expect(await cell(page, capex).textContent()).toBe("$63.0B");
+    // Results follow the edited assumption: capex is the denominator of labor savings as a share of it.
+    const share = plan.keyCells.savings_share_of_capex?.base;
+    if (share !== undefined) {
+      const savings = Number(await valueOf(page, plan.keyCells.labor_savings?.base as string));
+      expect(Number(await valueOf(page, share))).toBeCloseTo(savings / 63e9, 12);
+    }
+
+    // A reload keeps your presets (the browser's storage), but not the workbook.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect.poll(() => userCard(page, "capex-up").count()).toBe(1);
+    expect(await page.locator("#sheet-tabs [role=tab]").count()).toBe(1);
+  });
+
+  it("exports a preset as a download and imports the file back", async () => {
+    expect(await pane(page).locator(".prompt").isVisible()).toBe(false);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      pane(page).locator(`button[data-action="export"][data-target-id="${meta.id}"]`).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("meta-2026.json");
+    const text = readFileSync(await download.path(), "utf8");
+    expect(text).toBe(presetToFileText(meta));
+    await waitForStatus(page, /^Exported “Meta 2026: job cuts vs AI capex” as meta-2026\.json\.$/);
+
+    await importFile(page, download.suggestedFilename(), text);
+    await waitForStatus(page, /^Imported “Meta 2026: job cuts vs AI capex” from meta-2026\.json as a preset of yours\./);
+    // A built-in's id is never shadowed: the import gets a new one.
+    const card = userCard(page, "meta-2026-2");
+    expect(await card.locator("h3").textContent()).toBe(meta.title);
+    expect(await page.locator("#sheet-tabs [role=tab]").count()).toBe(1); // imported, not loaded
+    await card.locator('button[data-action="load"]').click();
+    await page.waitForSelector(`#grid[data-sheet-name="${planSheet(meta).sheetName}"]`);
+
+    // The same file again: the pane asks before it replaces anything, and keeps both when told to.
+    await importFile(page, download.suggestedFilename(), text);
+    await expect.poll(() => pane(page).locator(".prompt").isVisible()).toBe(true);
+    expect(await pane(page).locator(".prompt p").textContent()).toContain(`A preset of yours is already called “${meta.title}”.`);
+    await pane(page).locator('button[data-action="conflict-keep"]').click();
+    await expect.poll(() => userCard(page, "meta-2026-3").count()).toBe(1);
+    expect(await pane(page).locator(".prompt").isVisible()).toBe(false);
+  });
+
+  it("refuses a malformed file with the reason and where it is, and stores nothing", async () => {
+    const expected = JSON.parse(readFileSync(join(malformedDir, "expected.json"), "utf8")) as Record<string, { message: string }>;
+    for (const name of ["trailing-comma.json", "formula-dde.json"]) {
+      await importFile(page, name, readFileSync(join(malformedDir, name), "utf8"));
+      const shown = await waitForStatus(page, new RegExp(`^Not imported: ${name.replace(/\./g, "\\.")}: `));
+      expect(shown).toContain(expected[name]?.message ?? "(missing)");
+      expect(await pane(page).locator(".pane .status").getAttribute("data-kind")).toBe("error");
+    }
+    expect(await pane(page).locator('li[data-preset-kind="user"]').count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("aicost.")).length)).toBe(0);
+  });
+
+  it("freezes a loaded model into a copy whose results are plain numbers, leaving the original live", async () => {
+    const plan = planSheet(meta);
+    await loadPreset(page, meta, plan.sheetName);
+    await pane(page).locator('button[data-action="freeze"]').click();
+    const frozenName = `${plan.sheetName} (values)`;
+    await page.waitForSelector(`#grid[data-sheet-name="${frozenName}"]`);
+    expect(await page.locator("#sheet-tabs [role=tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet-name")))).toEqual([
+      "Sheet1",
+      plan.sheetName,
+      frozenName,
+    ]);
+    const status = await waitForStatus(page, /^Froze/);
+    const aicostOutputs = meta.outputs.filter((o) => o.formula.includes("AICOST."));
+    expect(status).toContain(`${3 * aicostOutputs.length} AICOST formulas replaced by their values`);
+    expect(await cell(page, "A4").textContent()).toMatch(/^Values frozen on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC from preset meta-2026 /);
+
+    const frozenBar = new Map<string, string>();
+    for (const output of aicostOutputs) {
+      for (const scenario of scenarios) {
+        const address = plan.keyCells[output.key]?.[scenario] as string;
+        const bar = await formulaBarAt(page, address);
+        expect(bar, `${output.key} (${scenario})`).not.toMatch(/AICOST/i);
+        expect(Number.isFinite(Number(bar)) && bar.trim() !== "", `${output.key} (${scenario}): ${bar}`).toBe(true);
+        frozenBar.set(address, bar);
+      }
+    }
+    // The original still computes: its formula bar shows the AICOST formula, and the same value.
+    await page.click(`#sheet-tabs [data-sheet-name="${plan.sheetName}"]`);
+    for (const [address, bar] of frozenBar) {
+      expect(await formulaBarAt(page, address)).toMatch(/^=.*AICOST\./);
+      expect(Number(await valueOf(page, address))).toBe(Number(bar));
+    }
+  });
+
+  it("shows hostile text as literal text in the grid, the tabs and the pane, injecting no markup", async () => {
+    const hostile = hostilePreset();
+    await importFile(page, "hostile.json", presetToFileText(hostile));
+    await waitForStatus(page, /^Imported /);
+    await userCard(page, hostile.id).locator('button[data-action="load"]').click();
+    await waitForStatus(page, /^Loaded into sheet /);
+    const plan = planSheet(hostile);
+    const texts = plan.cells.flatMap((c) => (c.content.kind === "text" ? [{ address: c.address, text: c.content.text }] : []));
+    const shown = await page.evaluate(
+      (wanted) => wanted.map(({ address }) => document.querySelector(`#grid td[data-address="${address}"]`)?.textContent ?? null),
+      texts,
+    );
+    expect(shown).toEqual(texts.map((t) => t.text));
+    const tab = page.locator('#sheet-tabs [role="tab"][aria-selected="true"]');
+    expect(await tab.textContent()).toBe(await tab.getAttribute("data-sheet-name"));
+    expect(await pane(page).locator(".model-name").textContent()).toBe(await activeSheet(page));
+    expect(await userCard(page, hostile.id).locator("h3").textContent()).toBe(hostile.title);
+    const injected = await page.evaluate(() => ({
+      images: document.querySelectorAll("img, iframe, object, embed").length,
+      scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src") ?? "inline"),
+      handlers: document.querySelectorAll("[onerror], [onload], [onclick], [onmouseover]").length,
+      svgs: [...document.querySelectorAll("svg")].map((s) => s.getAttribute("data-testid")),
+    }));
+    expect(injected).toEqual({ images: 0, scripts: ["hyperformula.js", "preview.js"], handlers: 0, svgs: ["chart"] });
+  });
+
   it.runIf(screenshots)("takes the screenshots in docs/screenshots", async () => {
-    const preset = builtInPresets.find((p) => p.id === "meta-2026") ?? (builtInPresets[0] as Preset);
-    await loadPreset(page, preset, planSheet(preset).sheetName);
+    // A fixed clock, so the dates shown (and which prices count as stale) do not depend on the day the pictures are taken.
+    await page.clock.setFixedTime(new Date(Date.UTC(2026, 4, 2, 9, 5)));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const plan = planSheet(meta);
+    const jobsCut = plan.keyCells.jobs_cut?.base as string;
+    await loadPreset(page, meta, plan.sheetName);
+    // A preset of the user's, saved from an edited sheet, so that the pane shows every section.
+    await typeInto(page, jobsCut, "15000");
+    await pane(page).locator('button[data-action="open-save"]').click();
+    await pane(page).locator(".save-form input").fill("Meta, fewer cuts");
+    await pane(page).locator('.save-form button[data-action="save"]').click();
+    await waitForStatus(page, /^Saved “Meta, fewer cuts”/);
+    await typeInto(page, jobsCut, String(meta.inputs.find((i) => i.key === "jobs_cut")?.base));
     await page.fill("#name-box", "C7");
     await page.press("#name-box", "Enter");
+    const scrollPaneTo = (selector: string | null) =>
+      page.evaluate((target) => {
+        const root = document.getElementById("taskpane-root") as HTMLElement;
+        const section = target === null ? null : document.querySelector<HTMLElement>(target);
+        const status = document.querySelector<HTMLElement>(".pane .status");
+        root.scrollTop = section === null ? 0 : section.offsetTop - root.offsetTop - (status?.offsetHeight ?? 0);
+      }, selector);
+    await scrollPaneTo(null);
     await page.screenshot({ path: join(screenshotDir, "preview-model.png") });
     await page.evaluate(() => {
       const grid = document.getElementById("grid") as HTMLElement;
       const layer = document.querySelector<HTMLElement>(".chart-layer");
       if (layer) grid.scrollLeft = layer.offsetLeft + layer.offsetWidth + 24 - grid.clientWidth;
     });
+    // Further down the pane: your models, the sheets loaded from models, and where the prices come from.
+    await pane(page).locator("details.prices summary").click();
+    await scrollPaneTo('.pane-section[aria-labelledby$="-yours"]');
     await page.screenshot({ path: join(screenshotDir, "preview-chart.png") });
+    await pane(page).locator("details.prices summary").click();
+    // The whole pane, top to bottom: a window tall enough to hold it.
+    await scrollPaneTo(null);
+    const paneHeight = await page.evaluate(() => {
+      const root = document.getElementById("taskpane-root") as HTMLElement;
+      const title = document.querySelector<HTMLElement>(".taskpane-title");
+      const banner = document.querySelector<HTMLElement>(".preview-banner");
+      return root.scrollHeight + (title?.offsetHeight ?? 0) + (banner?.offsetHeight ?? 0);
+    });
+    await page.setViewportSize({ width: 1600, height: Math.ceil(paneHeight) + 4 });
     await page.locator(".taskpane-frame").screenshot({ path: join(screenshotDir, "taskpane.png") });
   });
 });

@@ -161,6 +161,32 @@ describe("WorkbookView", () => {
     expect(workbook.value(sheet, 1, 0)).toBe(0.5);
   });
 
+  it("renames a sheet from a double-click on its tab: Enter renames, Escape cancels, a name Excel refuses is refused", () => {
+    const tab = (name: string) => document.querySelector<HTMLElement>(`#sheet-tabs [data-sheet-name="${name}"]`);
+    const rename = (name: string, typed: string, finish: string): void => {
+      tab(name)?.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+      const input = document.querySelector<HTMLInputElement>("#sheet-tabs input.sheet-rename");
+      if (!input) throw new Error("no rename box");
+      expect(input.value).toBe(name);
+      expect(document.activeElement).toBe(input);
+      input.value = typed;
+      key(input, finish);
+    };
+    rename("Sheet1", "<img src=x onerror=alert(1)>", "Enter");
+    expect(workbook.sheetNames()).toEqual(["<img src=x onerror=alert(1)>"]);
+    expect(tab("<img src=x onerror=alert(1)>")?.textContent).toBe("<img src=x onerror=alert(1)>");
+    expect(document.querySelector("img")).toBeNull();
+    expect(byId("grid").dataset.sheetName).toBe("<img src=x onerror=alert(1)>");
+
+    rename("<img src=x onerror=alert(1)>", "Never", "Escape");
+    expect(workbook.sheetNames()).toEqual(["<img src=x onerror=alert(1)>"]);
+    expect(document.querySelector("#sheet-tabs input")).toBeNull();
+
+    rename("<img src=x onerror=alert(1)>", "Q1/Q2", "Enter");
+    expect(workbook.sheetNames()).toEqual(["<img src=x onerror=alert(1)>"]);
+    expect(byId("preview-status").textContent).toBe("The sheet keeps its name: A sheet name cannot contain \\ / ? * : [ or ], nor control characters.");
+  });
+
   it("adds a blank sheet from the + button and switches sheets from the tabs", () => {
     byId("add-sheet").click();
     expect(byId("grid").dataset.sheetName).toBe("Sheet2");
