@@ -83,6 +83,12 @@ export type UserPresetSaveOutcome =
  * same workbook, never act on a stale list.
  */
 export interface UserPresetStore {
+  /**
+   * Where the presets are kept, in words for the pane: how they are kept
+   * ("Kept in this workbook, so they travel with the file: save the workbook to
+   * keep them.") and what to do after a save ("It is kept in this workbook: save the workbook to keep it.").
+   */
+  readonly keptWhere: { readonly intro: string; readonly afterSave: string };
   /** Every stored preset, oldest first. */
   list(): Promise<UserPresetListing>;
   /**

@@ -454,6 +454,10 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
   }
 
   const userPresets: UserPresetStore = {
+    keptWhere: {
+      intro: "Kept in this workbook, so they travel with the file: save the workbook to keep them.",
+      afterSave: "It is kept in this workbook: save the workbook to keep it.",
+    },
     async list(): Promise<UserPresetListing> {
       ensureSupported();
       try {

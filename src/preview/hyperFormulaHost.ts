@@ -120,6 +120,10 @@ export class HyperFormulaHost implements WorkbookHost {
   // ---- the user's presets
 
   readonly userPresets: UserPresetStore = {
+    keptWhere: {
+      intro: "Kept with this page's workbook and in this browser's storage, so a reload keeps them.",
+      afterSave: "It is kept in this browser.",
+    },
     list: async (): Promise<UserPresetListing> => {
       try {
         return userPresetsOf(this.records()).listing;

@@ -147,7 +147,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, options: PaneOp
       element("h2", { className: "section-title", text: "Your models", id: headingId }),
       element("p", {
         className: "section-intro",
-        text: "Kept in this workbook, so they travel with the file: save the workbook to keep them. Save one from a sheet below, or import a preset file.",
+        text: `${store.keptWhere.intro} Save one from a sheet below, or import a preset file.`,
       }),
       yoursList,
       importRow,
@@ -388,9 +388,9 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, options: PaneOp
       savingFrom = undefined;
       savingName = "";
       renderModels();
-      setStatus("success", `Saved “${preset.title}” as a preset of yours in this workbook${source}. Save the workbook to keep it.`);
+      setStatus("success", `Saved “${preset.title}” as a preset of yours${source}. ${store.keptWhere.afterSave}`.trim());
     } else {
-      setStatus("success", `Imported “${preset.title}”${source} as a preset of yours. Load it from “Your models”; save the workbook to keep it.`);
+      setStatus("success", `Imported “${preset.title}”${source} as a preset of yours. Load it from “Your models”. ${store.keptWhere.afterSave}`.trim());
     }
     await refreshUserPresets();
   }

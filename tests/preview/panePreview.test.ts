@@ -226,7 +226,7 @@ describe("your models in the preview", () => {
 
     await saveAs("Capex up");
     expect(status().textContent).toBe(
-      "Saved “Capex up” as a preset of yours in this workbook from the sheet 'Capex up'. Save the workbook to keep it.",
+      "Saved “Capex up” as a preset of yours from the sheet 'Capex up'. It is kept in this browser.",
     );
     const saved = (await storedPresets())[0];
     const capex = saved?.inputs.find((i) => i.key === "ai_capex");

@@ -89,6 +89,10 @@ export class MemoryHost implements WorkbookHost {
   }
 
   readonly userPresets: UserPresetStore = {
+    keptWhere: {
+      intro: "Kept in this workbook, so they travel with the file: save the workbook to keep them.",
+      afterSave: "It is kept in this workbook: save the workbook to keep it.",
+    },
     list: async (): Promise<UserPresetListing> => {
       await this.enter("list");
       return { presets: [...this.stored], unreadable: [...this.unreadable] };

@@ -226,7 +226,7 @@ describe("import", () => {
     expect(host.stored.map((s) => [s.preset.id, s.preset.title, s.savedAt])).toEqual([["shared-model", "Shared model", today.toISOString()]]);
     expect(host.loads).toEqual([]);
     expect(userCard("shared-model")).not.toBeNull();
-    expect(status().textContent).toBe("Imported “Shared model” from shared.json as a preset of yours. Load it from “Your models”; save the workbook to keep it.");
+    expect(status().textContent).toBe("Imported “Shared model” from shared.json as a preset of yours. Load it from “Your models”. It is kept in this workbook: save the workbook to keep it.");
   });
 
   it("gives a file carrying a built-in preset's id a new id rather than shadowing the built-in", async () => {
@@ -321,7 +321,7 @@ describe("save as preset", () => {
     expect(saved?.title).toBe("Meta, fewer cuts");
     expect(saved?.inputs.find((i) => i.key === "jobs_cut")?.base).toBe(12_000);
     expect(saved?.asOf).toBe("2026-05-02");
-    expect(status().textContent).toBe("Saved “Meta, fewer cuts” as a preset of yours in this workbook from the sheet 'Meta 2026'. Save the workbook to keep it.");
+    expect(status().textContent).toBe("Saved “Meta, fewer cuts” as a preset of yours from the sheet 'Meta 2026'. It is kept in this workbook: save the workbook to keep it.");
     expect(root.querySelector(".save-form")).toBeNull();
     expect(userCard("meta-fewer-cuts")).not.toBeNull();
   });
