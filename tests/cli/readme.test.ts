@@ -46,8 +46,8 @@ function examples(): Example[] {
 const documented = examples();
 
 describe("README command-line examples", () => {
-  it.skipIf(documented.length > 0)("(the README has no command-line example yet)", () => {
-    expect(readme).not.toMatch(/^## Command line/m);
+  it("has examples to run", () => {
+    expect(documented.length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(documented.map((example) => [example.args.join(" "), example] as const))("aicost %s", async (_label, example) => {
@@ -77,11 +77,7 @@ describe("README preset-file limits", () => {
     `text at most ${grouped(presetFileLimits.maxTextLength)}`,
   ];
 
-  it.skipIf(text.includes("--file"))("(the README does not describe preset files yet)", () => {
-    expect(text).not.toContain("--file");
-  });
-
-  it.skipIf(!text.includes("--file")).each(stated)("states %s", (figure) => {
+  it.each(stated)("states %s", (figure) => {
     expect(text).toContain(figure);
   });
 });
