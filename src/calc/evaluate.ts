@@ -160,6 +160,55 @@ function computeArity(compute: Compute, v: readonly Scalar[], count: number): nu
 }
 
 /**
+ * Fills one result row where only the argument at `varyingIndex` changes along
+ * the row: the others are read once into locals. Returns the number of errors.
+ */
+function fillRow(
+  fn: CalcFunction,
+  compute: Compute,
+  values: Scalar[],
+  varyingIndex: number,
+  paramCount: number,
+  cells: readonly Scalar[],
+  outRow: (number | CalcError)[],
+  columns: number,
+): number {
+  let errorCount = 0;
+  const store = (c: number, value: number | CalcError): void => {
+    if (typeof value === "number" && value - value === 0) {
+      outRow[c] = value === 0 ? 0 : value;
+    } else {
+      const cell = finish(fn, value);
+      outRow[c] = cell;
+      if (typeof cell !== "number") errorCount++;
+    }
+  };
+  const v = values;
+  for (let c = 0; c < columns; c++) {
+    v[varyingIndex] = cells[c] as Scalar;
+    const a0 = v[0] as Scalar;
+    const a1 = v[1] as Scalar;
+    switch (paramCount) {
+      case 2:
+        store(c, compute(a0, a1));
+        break;
+      case 3:
+        store(c, compute(a0, a1, v[2] as Scalar));
+        break;
+      case 4:
+        store(c, compute(a0, a1, v[2] as Scalar, v[3] as Scalar));
+        break;
+      case 5:
+        store(c, compute(a0, a1, v[2] as Scalar, v[3] as Scalar, v[4] as Scalar));
+        break;
+      default:
+        store(c, compute(a0, a1, v[2] as Scalar, v[3] as Scalar, v[4] as Scalar, v[5] as Scalar));
+    }
+  }
+  return errorCount;
+}
+
+/**
  * The broadcast when every argument cell is a valid number or text and every
  * argument fills the result: no cell can be an error but a non-finite result.
  * Arguments that do not change along a row are set once per row, so the inner
@@ -191,14 +240,21 @@ function evaluateFilled(
       varyingCells[k] = (arg.rows === 1 ? arg.cells[0] : arg.cells[r]) as Scalar[];
     }
     const outRow: (number | CalcError)[] = new Array<number | CalcError>(columns);
-    for (let c = 0; c < columns; c++) {
-      for (let k = 0; k < varyingCount; k++) values[varying[k] as number] = (varyingCells[k] as Scalar[])[c] as Scalar;
-      const value = computeArity(compute, values, paramCount);
-      if (typeof value === "number" && value - value === 0) {
-        outRow[c] = value === 0 ? 0 : value;
-      } else {
-        outRow[c] = finish(fn, value);
-        if (typeof outRow[c] !== "number") errorCount++;
+    if (varyingCount === 1 && paramCount <= 6) {
+      // The common sensitivity table: one argument varies along the row. A loop per arity keeps the
+      // constant arguments in locals, so the inner loop is one load, one call and one store.
+      const cells = varyingCells[0] as Scalar[];
+      errorCount += fillRow(fn, compute, values, varying[0] as number, paramCount, cells, outRow, columns);
+    } else {
+      for (let c = 0; c < columns; c++) {
+        for (let k = 0; k < varyingCount; k++) values[varying[k] as number] = (varyingCells[k] as Scalar[])[c] as Scalar;
+        const value = computeArity(compute, values, paramCount);
+        if (typeof value === "number" && value - value === 0) {
+          outRow[c] = value === 0 ? 0 : value;
+        } else {
+          outRow[c] = finish(fn, value);
+          if (typeof outRow[c] !== "number") errorCount++;
+        }
       }
     }
     out[r] = outRow;
