@@ -35,7 +35,7 @@ function readServerRecord(path) {
 
 /** Every record on disk, with its path. */
 export function listServerRecords() {
-  let names = [];
+  let names;
   try {
     names = readdirSync(recordDir);
   } catch {
