@@ -91,6 +91,17 @@ function scenarioValue(input: PresetInput, scenario: Scenario): number | undefin
 export function planSheet(preset: Preset): SheetPlan {
   const cells = new CellList();
   const keyCells: Record<string, { low: string; base: string; high: string }> = {};
+  /** Records where each key's Low, Base and High cells land, one row per key from `firstRow`. */
+  const placeKeys = (items: readonly { readonly key: string }[], firstRow: number): void => {
+    items.forEach((item, i) => {
+      const r = firstRow + i;
+      keyCells[item.key] = {
+        low: cellAddress(r, planColumns.low),
+        base: cellAddress(r, planColumns.base),
+        high: cellAddress(r, planColumns.high),
+      };
+    });
+  };
 
   // Title, summary and the as-of line.
   let row = 0;
@@ -116,15 +127,7 @@ export function planSheet(preset: Preset): SheetPlan {
   header("Assumptions", { unit: "Unit", source: "Source", note: "Note" });
   const freezeRows = row;
 
-  const firstInputRow = row;
-  preset.inputs.forEach((input, i) => {
-    const r = firstInputRow + i;
-    keyCells[input.key] = {
-      low: cellAddress(r, planColumns.low),
-      base: cellAddress(r, planColumns.base),
-      high: cellAddress(r, planColumns.high),
-    };
-  });
+  placeKeys(preset.inputs, row);
   const sourceTitle = new Map(preset.sources.map((s) => [s.id, s.shortTitle ?? s.title]));
   for (const input of preset.inputs) {
     const format = numberFormatOf(input.format);
@@ -147,15 +150,7 @@ export function planSheet(preset: Preset): SheetPlan {
 
   // Results: each formula instantiated per column over that column's cells.
   header("Results", { unit: "Unit", note: "Note" });
-  const firstOutputRow = row;
-  preset.outputs.forEach((output, i) => {
-    const r = firstOutputRow + i;
-    keyCells[output.key] = {
-      low: cellAddress(r, planColumns.low),
-      base: cellAddress(r, planColumns.base),
-      high: cellAddress(r, planColumns.high),
-    };
-  });
+  placeKeys(preset.outputs, row);
   let firstChartRow: number | undefined;
   let lastChartRow: number | undefined;
   let chartFormat: string | undefined;

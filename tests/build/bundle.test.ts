@@ -9,27 +9,11 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { calcFunctions } from "../../src/calc";
+import { StandInError, standInErrorCode } from "../functions/customFunctionsStandIn";
 
 interface Metadata {
   functions: { id: string; parameters: { name: string; optional?: boolean }[] }[];
 }
-
-class StandInError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -44,7 +28,7 @@ beforeAll(() => {
     CustomFunctions: {
       associate: (id: string, fn: Fn) => associated.set(id, fn),
       Error: StandInError,
-      ErrorCode,
+      ErrorCode: standInErrorCode,
     },
   });
   vm.runInContext(readFileSync(join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
