@@ -55,15 +55,6 @@ export const agentFleet10k: Preset = {
       source: "red-rook-2026",
     },
     ...gpt55PriceInputs("list", gpt55),
-    {
-      key: "output_share",
-      label: "Output share of tokens",
-      unit: "fraction of all tokens",
-      format: "fraction",
-      base: 0.4,
-      source: "red-rook-2026",
-      note: "Derived: the analysis gives no split. 0.4 makes the GPT-5.5 list prices blend to exactly its $15: 0.4 × $30 + 0.6 × $5 = $15.",
-    },
   ],
   outputs: [
     {

@@ -1,5 +1,5 @@
 import type { Preset } from "../types";
-import { companyCoreOutputs } from "./shared";
+import { companyCoreInputs, companyCoreOutputs } from "./shared";
 import { pressReports, redRookAnalysis } from "./sources";
 
 /** Where public reporting differs from the analysis; repeated in the big-tech-2026 preset. */
@@ -17,44 +17,12 @@ export const meta2026: Preset = {
   asOf: "2026-04",
   sources: [redRookAnalysis, pressReports],
   inputs: [
-    {
-      key: "jobs_cut",
-      label: "Jobs cut in 2026",
-      unit: "employees",
-      format: "count",
-      base: 23_000,
-      source: "red-rook-2026",
-      note: "As the analysis reports it from April 2026 press reports; other reports give other figures.",
-    },
-    {
-      key: "cost_per_employee",
-      label: "Fully loaded cost per employee (2025 estimate)",
-      unit: "USD per employee per year",
-      format: "usd",
-      base: 165_000,
-      source: "red-rook-2026",
-      note: "Fully loaded: salary, benefits, stock and overhead.",
-    },
-    {
-      key: "ai_capex",
-      label: "AI capital expenditure, 2026",
-      unit: "USD",
-      format: "usdBillions",
-      base: 62_500_000_000,
-      low: 60_000_000_000,
-      high: 65_000_000_000,
-      source: "red-rook-2026",
-      note: "The analysis gives $60B–$65B; Base is the midpoint.",
-    },
-    {
-      key: "recurring_share",
-      label: "Share of AI capex that recurs each year",
-      unit: "fraction of AI capex",
-      format: "fraction",
-      base: 0.5,
-      source: "red-rook-2026",
-      note: 'The analysis\'s "even if half" case.',
-    },
+    ...companyCoreInputs({
+      costPerEmployeeLabel: "Fully loaded cost per employee (2025 estimate)",
+      costPerEmployeeUsd: 165_000,
+      aiCapexUsd: { base: 62_500_000_000, low: 60_000_000_000, high: 65_000_000_000, note: "The analysis gives $60B–$65B; Base is the midpoint." },
+      recurringShareNote: 'The analysis\'s "even if half" case.',
+    }),
     {
       key: "cuts_2022",
       label: "Jobs cut in late 2022",

@@ -1,5 +1,5 @@
 import type { Preset } from "../types";
-import { companyCoreOutputs } from "./shared";
+import { companyCoreInputs, companyCoreOutputs } from "./shared";
 import { pressReports, redRookAnalysis } from "./sources";
 
 /** Where public reporting differs from the analysis; repeated in the big-tech-2026 preset. */
@@ -16,41 +16,12 @@ export const microsoft2026: Preset = {
   asOf: "2026-04",
   sources: [redRookAnalysis, pressReports],
   inputs: [
-    {
-      key: "jobs_cut",
-      label: "Jobs cut in 2026",
-      unit: "employees",
-      format: "count",
-      base: 23_000,
-      source: "red-rook-2026",
-      note: "As the analysis reports it from April 2026 press reports; other reports give other figures.",
-    },
-    {
-      key: "cost_per_employee",
-      label: "Fully loaded cost per employee",
-      unit: "USD per employee per year",
-      format: "usd",
-      base: 195_000,
-      source: "red-rook-2026",
-      note: "Fully loaded: salary, benefits, stock and overhead.",
-    },
-    {
-      key: "ai_capex",
-      label: "AI capital expenditure, 2026",
-      unit: "USD",
-      format: "usdBillions",
-      base: 55_000_000_000,
-      source: "red-rook-2026",
-    },
-    {
-      key: "recurring_share",
-      label: "Share of AI capex that recurs each year",
-      unit: "fraction of AI capex",
-      format: "fraction",
-      base: 0.5,
-      source: "red-rook-2026",
-      note: 'The analysis\'s "even if half" case, applied as for Meta.',
-    },
+    ...companyCoreInputs({
+      costPerEmployeeLabel: "Fully loaded cost per employee",
+      costPerEmployeeUsd: 195_000,
+      aiCapexUsd: { base: 55_000_000_000 },
+      recurringShareNote: 'The analysis\'s "even if half" case, applied as for Meta.',
+    }),
     {
       key: "cuts_2023",
       label: "Jobs cut in 2023",

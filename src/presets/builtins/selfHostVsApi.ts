@@ -58,15 +58,6 @@ export const selfHostVsApi: Preset = {
   inputs: [
     ...gpt55PriceInputs("api", gpt55),
     {
-      key: "output_share",
-      label: "Output share of tokens",
-      unit: "fraction of all tokens",
-      format: "fraction",
-      base: 0.4,
-      source: "red-rook-2026",
-      note: "Derived: 0.4 makes the GPT-5.5 list prices blend to exactly the analysis's $15 per million tokens.",
-    },
-    {
       key: "gpu_hour_cost",
       label: "Self-hosted: cost per GPU-hour",
       unit: "USD per GPU-hour",

@@ -1,5 +1,54 @@
 import type { PresetInput, PresetOutput } from "../types";
 
+/** The figures that differ between the company presets; everything else about the core inputs is shared. */
+export interface CompanyFigures {
+  readonly costPerEmployeeLabel: string;
+  readonly costPerEmployeeUsd: number;
+  readonly aiCapexUsd: { readonly base: number; readonly low?: number; readonly high?: number; readonly note?: string };
+  readonly recurringShareNote: string;
+}
+
+/** The inputs companyCoreOutputs reads: jobs_cut, cost_per_employee, ai_capex and recurring_share. */
+export function companyCoreInputs(figures: CompanyFigures): PresetInput[] {
+  return [
+    {
+      key: "jobs_cut",
+      label: "Jobs cut in 2026",
+      unit: "employees",
+      format: "count",
+      base: 23_000,
+      source: "red-rook-2026",
+      note: "As the analysis reports it from April 2026 press reports; other reports give other figures.",
+    },
+    {
+      key: "cost_per_employee",
+      label: figures.costPerEmployeeLabel,
+      unit: "USD per employee per year",
+      format: "usd",
+      base: figures.costPerEmployeeUsd,
+      source: "red-rook-2026",
+      note: "Fully loaded: salary, benefits, stock and overhead.",
+    },
+    {
+      key: "ai_capex",
+      label: "AI capital expenditure, 2026",
+      unit: "USD",
+      format: "usdBillions",
+      ...figures.aiCapexUsd,
+      source: "red-rook-2026",
+    },
+    {
+      key: "recurring_share",
+      label: "Share of AI capex that recurs each year",
+      unit: "fraction of AI capex",
+      format: "fraction",
+      base: 0.5,
+      source: "red-rook-2026",
+      note: figures.recurringShareNote,
+    },
+  ];
+}
+
 /**
  * The outputs every company preset shares (the analysis's comparison of a job
  * cut's labor savings with AI capital spending), over the inputs jobs_cut,
@@ -47,7 +96,11 @@ export const companyCoreOutputs: readonly PresetOutput[] = [
   },
 ];
 
-/** GPT-5.5's list prices as inputs, from the built-in price catalog, with keys `<prefix>_input_price` and `<prefix>_output_price`. */
+/**
+ * GPT-5.5's list prices as inputs, from the built-in price catalog, with keys
+ * `<prefix>_input_price` and `<prefix>_output_price`, and the output share
+ * (`output_share`) that blends them to the analysis's $15 per million tokens.
+ */
 export function gpt55PriceInputs(prefix: string, prices: { inputUsdPerMillion: number; outputUsdPerMillion: number }): PresetInput[] {
   return [
     {
@@ -65,6 +118,15 @@ export function gpt55PriceInputs(prefix: string, prices: { inputUsdPerMillion: n
       format: "usdPrecise",
       base: prices.outputUsdPerMillion,
       source: "openai-pricing",
+    },
+    {
+      key: "output_share",
+      label: "Output share of tokens",
+      unit: "fraction of all tokens",
+      format: "fraction",
+      base: 0.4,
+      source: "red-rook-2026",
+      note: "Derived: the analysis gives no split. 0.4 makes the GPT-5.5 list prices blend to exactly its $15: 0.4 × $30 + 0.6 × $5 = $15.",
     },
   ];
 }
