@@ -7,7 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { createOfficeHost, queueWrite } from "../src/excel/officeHost";
-import { planWorkbookWrite } from "../src/excel/writePlan";
+import { planWorkbookWrite } from "../src/workbook/writePlan";
 import { builtInPresets, planSheet, type Preset } from "../src/presets";
 import { FakeExcel } from "../tests/excel/fakeExcel";
 

@@ -50,10 +50,10 @@ import type {
   UserPresetSaveOutcome,
   UserPresetStore,
   WorkbookHost,
-} from "./host";
-import { planFrozenWrite, sheetCellsOf } from "./sheetCells";
-import { freeSheetName, frozenSheetNameFor } from "./sheetName";
-import { mutedFontColor } from "./cellStyles";
+} from "../workbook/host";
+import { planFrozenWrite, sheetCellsOf } from "../workbook/sheetCells";
+import { freeSheetName, frozenSheetNameFor } from "../workbook/sheetName";
+import { mutedFontColor } from "../workbook/cellStyles";
 import {
   newRecordKey,
   presetRecordProblem,
@@ -65,11 +65,11 @@ import {
   userPresetsOf,
   userPresetXml,
   type SheetOriginRecord,
-} from "./workbookRecords";
-import { planWorkbookWrite, type WorkbookWrite } from "./writePlan";
+} from "../workbook/workbookRecords";
+import { planWorkbookWrite, type WorkbookWrite } from "../workbook/writePlan";
 
 /** Moved to sheetName.ts, which the preview host shares; still exported here for existing importers. */
-export { frozenSheetNameFor } from "./sheetName";
+export { frozenSheetNameFor } from "../workbook/sheetName";
 
 /**
  * The requirement set every call of a load is in: Range.hyperlink,

@@ -26,11 +26,11 @@ import type {
   UserPresetSaveOutcome,
   UserPresetStore,
   WorkbookHost,
-} from "../excel/host";
-import { planFrozenWrite } from "../excel/sheetCells";
-import { freeSheetName, frozenSheetNameFor } from "../excel/sheetName";
-import { newRecordKey, userPresetRefusal, userPresetsOf, userPresetXml } from "../excel/workbookRecords";
-import { planWorkbookWrite } from "../excel/writePlan";
+} from "../workbook/host";
+import { planFrozenWrite } from "../workbook/sheetCells";
+import { freeSheetName, frozenSheetNameFor } from "../workbook/sheetName";
+import { newRecordKey, userPresetRefusal, userPresetsOf, userPresetXml } from "../workbook/workbookRecords";
+import { planWorkbookWrite } from "../workbook/writePlan";
 import { planToSheetContent, type RawCellContent } from "../hyperformula/planContent";
 import { parseCellAddress } from "../presets/address";
 import { parsePresetFile, presetToFileText } from "../presets/file";

@@ -8,10 +8,10 @@
  * HyperFormula is GPL-3.0: this folder is bundled into preview.js only.
  */
 import { DetailedCellError, ExportedCellChange, type CellValue, type HyperFormula, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
-import type { ModelOrigin } from "../excel/host";
-import { sheetCellsOf } from "../excel/sheetCells";
-import { sheetNameProblem } from "../excel/sheetName";
-import { textEntry, textFormat } from "../excel/writePlan";
+import type { ModelOrigin } from "../workbook/host";
+import { sheetCellsOf } from "../workbook/sheetCells";
+import { sheetNameProblem } from "../workbook/sheetName";
+import { textEntry, textFormat } from "../workbook/writePlan";
 import type { RawCellContent } from "../hyperformula/planContent";
 import type { SheetCell } from "../presets/freeze";
 import type { CellRole, PlannedChart } from "../presets/plan.types";

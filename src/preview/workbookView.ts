@@ -12,8 +12,8 @@
  *  - #grid[data-sheet-name], svg[data-testid="chart"] with rect[data-series][data-category][data-value]
  *  - #preview-status: the last message (a rejected name box entry, a chart that cannot be drawn)
  */
-import { roleStyles, type CellStyle } from "../excel/cellStyles";
-import { isWebUrl } from "../excel/writePlan";
+import { roleStyles, type CellStyle } from "../workbook/cellStyles";
+import { isWebUrl } from "../workbook/writePlan";
 import { cellAddress, columnLetters, parseCellAddress } from "../presets/address";
 import { formatForDisplay } from "../presets/display";
 import { chartData, renderChart, type ChartData } from "./chart";

@@ -9,8 +9,8 @@
  * the host lacks is not shown. Preset text only ever reaches the page through
  * textContent and attributes, never as HTML.
  */
-import type { LoadedModel, PresetKind, StoredUserPreset, WorkbookHost } from "../excel/host";
-import { presetFromSheet } from "../excel/sheetToPreset";
+import type { LoadedModel, PresetKind, StoredUserPreset, WorkbookHost } from "../workbook/host";
+import { presetFromSheet } from "../workbook/sheetToPreset";
 import { builtInPresets } from "../presets/builtInPresets";
 import { planSheet } from "../presets/plan";
 import type { PresetIssue } from "../presets/schema";

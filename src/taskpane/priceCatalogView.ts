@@ -5,7 +5,7 @@
  * today. Today is a parameter: MODEL_PRICE itself never looks at the date.
  */
 import { priceCatalog, type ModelPriceEntry } from "../calc/priceCatalog";
-import { isWebUrl } from "../excel/writePlan";
+import { isWebUrl } from "../workbook/writePlan";
 import { element, plural } from "./dom";
 
 /** A price checked longer ago than this may have changed. */

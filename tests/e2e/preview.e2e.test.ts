@@ -16,7 +16,7 @@ import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { evaluateScalar, GPU_HOUR_COST, GPU_TCO, gpuTcoUsd, isCalcError } from "../../src/calc";
-import { freeSheetName } from "../../src/excel/sheetName";
+import { freeSheetName } from "../../src/workbook/sheetName";
 import { builtInPresets, findPreset, planSheet, presetToFileText, scenarios, type Preset, type Scenario } from "../../src/presets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { chromiumPath, haveChromium, launchChromium, serveDirectory, type BrowserSession, type StaticServer } from "./browser";

@@ -5,10 +5,10 @@
  * touches anything the user made.
  */
 import { describe, expect, it } from "vitest";
-import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/excel/host";
+import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/workbook/host";
 import { createOfficeHost, frozenSheetNameFor, modelMarkerName } from "../../src/excel/officeHost";
-import { presetFromSheet } from "../../src/excel/sheetToPreset";
-import { sheetOriginNamespace, userPresetNamespace } from "../../src/excel/workbookRecords";
+import { presetFromSheet } from "../../src/workbook/sheetToPreset";
+import { sheetOriginNamespace, userPresetNamespace } from "../../src/workbook/workbookRecords";
 import { builtInPresets, findPreset, planSheet, type Preset } from "../../src/presets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { FakeExcel, xmlProblem, type InitialSheet, type InitialWorkbook } from "./fakeExcel";

@@ -9,10 +9,10 @@
  */
 import { DetailedCellError } from "hyperformula";
 import { describe, expect, it, vi } from "vitest";
-import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/excel/host";
-import { presetFromSheet } from "../../src/excel/sheetToPreset";
-import { sheetNameProblem } from "../../src/excel/sheetName";
-import { userPresetNamespace, userPresetXml } from "../../src/excel/workbookRecords";
+import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/workbook/host";
+import { presetFromSheet } from "../../src/workbook/sheetToPreset";
+import { sheetNameProblem } from "../../src/workbook/sheetName";
+import { userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
 import { builtInPresets, findPreset, planSheet, type Preset } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { previewStoragePrefix } from "../../src/preview/presetRecords";

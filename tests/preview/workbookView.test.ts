@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { roleStyles } from "../../src/excel/cellStyles";
+import { roleStyles } from "../../src/workbook/cellStyles";
 import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
 import { builtInPresets, formatForDisplay, planSheet, type Preset } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";

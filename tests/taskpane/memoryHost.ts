@@ -15,7 +15,7 @@ import type {
   UserPresetSaveOutcome,
   UserPresetStore,
   WorkbookHost,
-} from "../../src/excel/host";
+} from "../../src/workbook/host";
 import type { SheetCell } from "../../src/presets/freeze";
 import type { SheetPlan } from "../../src/presets/plan.types";
 import type { Preset } from "../../src/presets/types";

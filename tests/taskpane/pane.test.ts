@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LoadOutcome, WorkbookHost } from "../../src/excel/host";
+import type { LoadOutcome, WorkbookHost } from "../../src/workbook/host";
 import { builtInPresets } from "../../src/presets";
 import type { SheetPlan } from "../../src/presets/plan.types";
 import { mountPane } from "../../src/taskpane/pane";

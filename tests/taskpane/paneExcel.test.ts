@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createOfficeHost } from "../../src/excel/officeHost";
-import { sheetOriginNamespace, userPresetNamespace } from "../../src/excel/workbookRecords";
+import { sheetOriginNamespace, userPresetNamespace } from "../../src/workbook/workbookRecords";
 import { findPreset, planSheet, presetToFileText, type Preset } from "../../src/presets";
 import { mountPane } from "../../src/taskpane/pane";
 import { FakeExcel, type InitialSheet, type InitialWorkbook } from "../excel/fakeExcel";

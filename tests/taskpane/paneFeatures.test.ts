@@ -6,7 +6,7 @@
  * only where the host has it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { LoadOutcome, WorkbookHost } from "../../src/excel/host";
+import type { LoadOutcome, WorkbookHost } from "../../src/workbook/host";
 import { priceCatalog } from "../../src/calc/priceCatalog";
 import { builtInPresets, findPreset, planSheet, presetFileMaxBytes, presetToFileText, type Preset } from "../../src/presets";
 import { mountPane, type PaneOptions } from "../../src/taskpane/pane";

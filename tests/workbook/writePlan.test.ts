@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { coveringRectangles, isWebUrl, planWorkbookWrite, textEntry } from "../../src/excel/writePlan";
-import { parseFakeRange, readAsTyped } from "./fakeExcel";
-import { cell, fixturePlan, hostileTexts } from "./fixtures";
+import { coveringRectangles, isWebUrl, planWorkbookWrite, textEntry } from "../../src/workbook/writePlan";
+import { parseFakeRange, readAsTyped } from "../excel/fakeExcel";
+import { cell, fixturePlan, hostileTexts } from "../excel/fixtures";
 
 describe("textEntry", () => {
   it("keeps every hostile text as literal text under Excel's reading of typed input", () => {

@@ -3,8 +3,8 @@
  * cells read from a range, the frozen write, and a sheet read back to a preset.
  */
 import { describe, expect, it } from "vitest";
-import { presetFromSheet } from "../../src/excel/sheetToPreset";
-import { planFrozenWrite, sheetCellsOf } from "../../src/excel/sheetCells";
+import { presetFromSheet } from "../../src/workbook/sheetToPreset";
+import { planFrozenWrite, sheetCellsOf } from "../../src/workbook/sheetCells";
 import {
   asciiJson,
   newRecordKey,
@@ -16,10 +16,10 @@ import {
   unescapeXml,
   userPresetNamespace,
   userPresetXml,
-} from "../../src/excel/workbookRecords";
+} from "../../src/workbook/workbookRecords";
 import { findPreset, freezeSheet, planSheet, type Preset, type SheetCell } from "../../src/presets";
 import { hostilePreset } from "../fixtures/hostileText";
-import { xmlProblem } from "./fakeExcel";
+import { xmlProblem } from "../excel/fakeExcel";
 
 const meta = findPreset("meta-2026") as Preset;
 

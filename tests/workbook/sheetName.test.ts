@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../../src/excel/sheetName";
+import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../../src/workbook/sheetName";
 
 /** Excel's rules for a worksheet name, written out independently of the code under test. */
 function isValidExcelSheetName(name: string): boolean {

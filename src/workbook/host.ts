@@ -141,7 +141,7 @@ export interface WorkbookHost {
    * Reads the cells of a loaded model sheet (found by `model.sheetId`, so a
    * renamed sheet is still found). Changes nothing. Rejects with a message
    * when the sheet no longer exists. The pane turns the reading into a preset
-   * with `presetFromSheet` (src/excel/sheetToPreset.ts), which finds the
+   * with `presetFromSheet` (src/workbook/sheetToPreset.ts), which finds the
    * inputs where `planSheet(model.preset)` put them.
    */
   readModel?(model: LoadedModel): Promise<ModelReading>;
@@ -150,7 +150,7 @@ export interface WorkbookHost {
    * (values)", or the next free name) with every AICOST formula replaced by
    * the value it shows now (`freezeSheet` in src/presets/freeze.ts, with
    * `model.preset.id`, `model.preset.title` and `options.now`), the line it
-   * returns written where `planFrozenWrite` (src/excel/sheetCells.ts) puts it
+   * returns written where `planFrozenWrite` (src/workbook/sheetCells.ts) puts it
    * (the first empty row under the title), and everything else (other
    * formulas, formats, widths, chart) as on the original. Activates the copy.
    * The original sheet is not changed. Rejects, leaving no copy, when
