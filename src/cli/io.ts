@@ -6,7 +6,7 @@
 import * as nodeFs from "node:fs/promises";
 
 /** The file-system calls the commands use, with node:fs/promises' signatures. */
-export type CliFs = Pick<typeof nodeFs, "open" | "stat" | "access" | "writeFile" | "rename" | "rm">;
+export type CliFs = Pick<typeof nodeFs, "open" | "stat" | "lstat" | "realpath" | "access" | "rename" | "rm">;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
