@@ -45,6 +45,7 @@ export const cliMessages = {
   outIsPresetFile: (path: string) => `--out is the preset file being read (${quoted(path)}); choose another name for the workbook`,
   buildFailed: (id: string, reason: string) => `could not build the workbook for ${quoted(id)}: ${reason}`,
   freezeFailed: (id: string, reason: string) => `could not freeze the values of ${quoted(id)}: ${reason}`,
+  outputFailed: (reason: string) => `could not write the output: ${reason}`,
   internal: (reason: string) => `internal error: ${reason}`,
 
   /** A preset file that could not be read at all; `file` as the user gave it ("-" is standard input). */
