@@ -1,10 +1,12 @@
 /** Every message the command line prints for a problem, in one place. Each is one line. */
+import { quotedPrintable } from "./printable";
 
 export const commandNames = ["list", "preset", "show", "export"] as const;
 export type CommandName = (typeof commandNames)[number];
 
+/** A name or value from the user, quoted: the same escapes as on stdout (see printable.ts). */
 function quoted(text: string): string {
-  return JSON.stringify(text);
+  return quotedPrintable(text);
 }
 
 function optionList(options: readonly string[]): string {

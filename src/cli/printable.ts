@@ -35,3 +35,11 @@ export function printable(text: string): string {
   return text.replace(unsafe, (ch) => (kept.has(ch) ? ch : escapeUnits(ch)));
 }
 
+/**
+ * `text` as a message quotes it, on one line: in double quotes, `"` and `\` escaped
+ * as in JSON, and every character `printable` escapes, line feeds too, as `\uXXXX`.
+ */
+export function quotedPrintable(text: string): string {
+  return `"${printable(text.replace(/["\\]/g, "\\$&")).replace(/\n/g, "\\u000A")}"`;
+}
+

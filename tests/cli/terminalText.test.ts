@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { printable } from "../../src/cli/printable";
+import { printable, quotedPrintable } from "../../src/cli/printable";
 import { builtInPresets, planSheet, presetToFileText, type Preset } from "../../src/presets";
 import { hostilePreset, hostileTexts } from "../fixtures/hostileText";
 import { tinyPreset } from "../presets/helpers";
@@ -171,5 +171,20 @@ describe("printable", () => {
   it("changes nothing on a second pass", () => {
     const once = printable(hostileTexts.map((h) => h.text).join("|"));
     expect(printable(once)).toBe(once);
+  });
+});
+
+describe("quotedPrintable", () => {
+  it("quotes as JSON does for quotes and backslashes, and escapes as printable does, line feeds too", () => {
+    expect(quotedPrintable('say "hi" \\ there')).toBe('"say \\"hi\\" \\\\ there"');
+    expect(quotedPrintable("a\nb\tc\u001B[2J\u202E")).toBe('"a\\u000Ab\\u0009c\\u001B[2J\\u202E"');
+    expect(JSON.parse(quotedPrintable("x\u009B\n\"\\y"))).toBe("x\u009B\n\"\\y");
+  });
+
+  it("an argument with an escape character reads the same on stderr as on stdout", async () => {
+    const refused = await run(["show", "\u001B[2Jx\ty"]);
+    expect(refused.stderr).toContain('"\\u001B[2Jx\\u0009y"');
+    const wrote = await run(["export", builtInPresets[0]?.id ?? "", "--out", "\u001B[2Jx\ty.xlsx"]);
+    expect(wrote.stdout).toContain("\\u001B[2Jx\\u0009y.xlsx");
   });
 });
