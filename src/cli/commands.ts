@@ -188,12 +188,13 @@ function workbookContent(
   };
 }
 
-/** Whether `file` (a preset file the user named) and the output target are the same file. */
+/** Whether `file` (a preset file the user named) and `target` are the same file, by any name or link. */
 async function isSameFile(fs: CliFs, file: string, target: string): Promise<boolean> {
   try {
-    return (await fs.realpath(file)) === target;
+    const [a, b] = await Promise.all([fs.stat(file), fs.stat(target)]);
+    return a.dev === b.dev && a.ino === b.ino;
   } catch {
-    return false;
+    return false; // the target does not exist yet
   }
 }
 

@@ -195,8 +195,11 @@ describe("export --out onto odd paths", () => {
     expectRefusal(await run(["export", "--file", "mine.xlsx", "--out", `./../${folder.split("/").pop()}/mine.xlsx`]), /the preset file being read/);
     symlinkSync("mine.xlsx", join(folder, "alias.xlsx"));
     expectRefusal(await run(["export", "--file", "mine.xlsx", "--out", "alias.xlsx"]), /the preset file being read/);
+    // Through a link to the folder: the same file by a path that realpath alone would not match.
+    symlinkSync(folder, join(folder, "here"));
+    expectRefusal(await run(["export", "--file", "mine.xlsx", "--out", "here/mine.xlsx"]), /the preset file being read/);
     expect(readFileSync(join(folder, "mine.xlsx"), "utf8")).toBe(original);
-    expectOnly(folder, ["alias.xlsx", "mine.xlsx"]);
+    expectOnly(folder, ["alias.xlsx", "here", "mine.xlsx"]);
   });
 
   it("a name too long for the file system", async () => {
