@@ -112,7 +112,10 @@ export function evaluateRows<E extends object = never>(
     const rows = asRows(raw);
     const size = sizeOfRows(rows);
     if (!isList(size)) {
-      return { size, cells: [calcError("value", param.name, messages.notScenarioList(param.name, size.rows, size.columns))] };
+      return {
+        size,
+        cells: [calcError("value", param.name, messages.notScenarioList(param.name, size.rows, size.columns))],
+      };
     }
     return { size, cells: listCells(rows).map((cell) => checkOrPass(param, cell, isForeignError)) };
   });
@@ -307,7 +310,11 @@ export function evaluateTime<E extends object = never>(
  * holds it as a number, or undefined when it is not known, and the answer is
  * then undefined too.
  */
-export function timeResultSize(fn: TimeFunction, argSizes: readonly (Size | undefined)[], years?: unknown): Size | undefined {
+export function timeResultSize(
+  fn: TimeFunction,
+  argSizes: readonly (Size | undefined)[],
+  years?: unknown,
+): Size | undefined {
   if (argSizes.length > fn.params.length) return { rows: 1, columns: 1 };
   if (fn.shape === "row") {
     let rows = 1;

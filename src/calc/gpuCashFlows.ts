@@ -60,7 +60,8 @@ export const GPU_CASH_FLOWS: RowFunction = {
       type: "number",
       name: "capex_markup",
       unit: "fraction of GPU hardware cost",
-      description: "Servers, networking and build-out bought with the GPUs, as a fraction of the GPU cost (0.5 for 50%).",
+      description:
+        "Servers, networking and build-out bought with the GPUs, as a fraction of the GPU cost (0.5 for 50%).",
       default: 0,
       min: 0,
     },

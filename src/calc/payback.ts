@@ -34,7 +34,8 @@ export const PAYBACK: SeriesFunction = {
       type: "series",
       name: "net_cash_flows",
       unit: "USD per year, from the start (year 0)",
-      description: "One row or column of net cash (benefits − costs), the start first. Several rows: one result per row.",
+      description:
+        "One row or column of net cash (benefits − costs), the start first. Several rows: one result per row.",
     },
     discountRateParam(true),
   ],

@@ -31,7 +31,11 @@ export const PRESENT_VALUE: SeriesFunction = {
     discountRateParam(false),
   ],
   examples: [
-    { formula: "=AICOST.PRESENT_VALUE({-1000, 500, 500, 500}, 0.1)", args: [[-1000, 500, 500, 500], 0.1], result: 243.4259954921112 },
+    {
+      formula: "=AICOST.PRESENT_VALUE({-1000, 500, 500, 500}, 0.1)",
+      args: [[-1000, 500, 500, 500], 0.1],
+      result: 243.4259954921112,
+    },
     { formula: "=AICOST.PRESENT_VALUE({-100, 110}, 0.1)", args: [[-100, 110], 0.1], result: 0 },
   ],
   compute: presentValueUsd,

@@ -8,7 +8,11 @@ import { discountRateParam, type SeriesFunction } from "./timeSpec";
  * costs) ÷ PV of costs, each the present value with the start undiscounted.
  * `#DIV/0!` when the costs' present value is 0.
  */
-export function roiFraction(costsUsd: readonly number[], benefitsUsd: readonly number[], discountRate = 0): number | CalcError {
+export function roiFraction(
+  costsUsd: readonly number[],
+  benefitsUsd: readonly number[],
+  discountRate = 0,
+): number | CalcError {
   const costsPvUsd = presentValueUsd(costsUsd, discountRate);
   if (costsPvUsd === 0) return calcError("div0", "costs", messages.costsZero());
   if (costsPvUsd < 0) return calcError("num", "costs", messages.costsNegative(costsPvUsd));
@@ -36,7 +40,14 @@ export const ROI: SeriesFunction = {
     discountRateParam(true),
   ],
   examples: [
-    { formula: "=AICOST.ROI({100, 50, 50}, {0, 150, 150})", args: [[100, 50, 50], [0, 150, 150]], result: 0.5 },
+    {
+      formula: "=AICOST.ROI({100, 50, 50}, {0, 150, 150})",
+      args: [
+        [100, 50, 50],
+        [0, 150, 150],
+      ],
+      result: 0.5,
+    },
     { formula: "=AICOST.ROI({100, 110}, {0, 330}, 0.1)", args: [[100, 110], [0, 330], 0.1], result: 0.5 },
   ],
   compute: roiFraction,
