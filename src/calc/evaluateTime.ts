@@ -225,19 +225,16 @@ export function evaluateSeries<E extends object = never>(
     const raw = args[p];
     let argument: CheckedArgument<E>;
     if (param.type === "series") {
-      if (raw === null || raw === undefined) {
-        const error = calcError("value", param.name, messages.requiredBlank(param.name));
-        argument = { rows: 1, columns: 1, given: { rows: 1, columns: 1 }, cells: [[error]] };
-      } else {
-        const grid = asRows(raw);
-        const series = seriesOf(grid);
-        argument = {
-          rows: series.length,
-          columns: 1,
-          given: sizeOfRows(grid),
-          cells: series.map((cells) => [checkSeries(param, cells, isForeignError)]),
-        };
-      }
+      // A blank argument is one blank cell, a year with no cash, as a one-cell range holding a blank is:
+      // a spreadsheet passes both the same way.
+      const grid = asRows(raw);
+      const series = seriesOf(grid);
+      argument = {
+        rows: series.length,
+        columns: 1,
+        given: sizeOfRows(grid),
+        cells: series.map((cells) => [checkSeries(param, cells, isForeignError)]),
+      };
     } else {
       const grid = raw === null || raw === undefined ? [[null]] : asRows(raw);
       const size = sizeOfRows(grid);

@@ -649,11 +649,11 @@ function readSeries(param: TimeParamSpec, cells: readonly unknown[]): number[] |
 }
 
 /**
- * What result cell (r, c) must hold, from the documented reading of ranges:
- * the arguments that serve it, checked in parameter order (the first fault
- * wins), then the call made with those values alone.
+ * The values that serve result cell (r, c), from the documented reading of
+ * ranges, checked in parameter order (the first fault wins and is returned).
+ * For a row function every cell of row r has the same serving values.
  */
-function expectedTimeCell(fn: TimeFunction, args: readonly unknown[], r: number, c: number): number | CalcError {
+function servingValues(fn: TimeFunction, args: readonly unknown[], r: number, c: number): unknown[] | CalcError {
   const values: unknown[] = [];
   for (let p = 0; p < fn.params.length; p++) {
     const param = fn.params[p] as TimeParamSpec;
@@ -661,7 +661,10 @@ function expectedTimeCell(fn: TimeFunction, args: readonly unknown[], r: number,
     const outside = (rows: number, columns: number) =>
       calcError("na", param.name, messages.outsideArgument(param.name, rows, columns));
     if (arg === null || arg === undefined) {
-      if (param.type === "series") return calcError("value", param.name, messages.requiredBlank(param.name));
+      if (param.type === "series") {
+        values.push([[0]]); // a blank series argument is one blank cell: a year with no cash
+        continue;
+      }
       const checked = checkCell(param, null);
       if (isCalcError(checked)) return checked;
       values.push(null);
@@ -694,12 +697,34 @@ function expectedTimeCell(fn: TimeFunction, args: readonly unknown[], r: number,
     if (isCalcError(checked)) return checked;
     values.push(raw);
   }
-  const alone = evaluateTime(fn, values);
-  const own = alone.cells[0] as (number | CalcError)[];
-  if (fn.shape === "series" || c < own.length) return own[fn.shape === "row" ? c : 0] as number | CalcError;
-  if (isCalcError(own[0])) return own[0]; // an error fills the whole row
+  return values;
+}
+
+/** What result cell (r, c) of a series function must hold: the call with its serving values alone. */
+function expectedSeriesCell(fn: TimeFunction, args: readonly unknown[], r: number, c: number): number | CalcError {
+  const values = servingValues(fn, args, r, c);
+  if (isCalcError(values)) return values;
+  return evaluateTime(fn, values).cells[0]?.[0] as number | CalcError;
+}
+
+/**
+ * What result row r of a row function must hold: the scenario's own row (the
+ * call with its values alone), a fault filling the whole row, and #N/A past
+ * the scenario's last year when other scenarios have more years.
+ */
+function expectedTimeRow(
+  fn: TimeFunction,
+  args: readonly unknown[],
+  r: number,
+  columns: number,
+): (number | CalcError)[] {
+  const values = servingValues(fn, args, r, 0);
+  if (isCalcError(values)) return new Array<number | CalcError>(columns).fill(values);
+  const own = evaluateTime(fn, values).cells[0] as (number | CalcError)[];
+  if (isCalcError(own[0])) return new Array<number | CalcError>(columns).fill(own[0]);
   const years = values[fn.params.findIndex((p) => p.name === "years")];
-  return calcError("na", "years", messages.shorterRow(Number(years)));
+  const past = calcError("na", "years", messages.shorterRow(Number(years)));
+  return Array.from({ length: columns }, (_, c) => (c < own.length ? (own[c] as number | CalcError) : past));
 }
 
 /** The width the rows must have: the largest valid years (plus the start cell), or 1. */
@@ -768,10 +793,11 @@ function checkTimeCall(fn: TimeFunction, args: readonly unknown[], tally: Tally)
   let errorCells = 0;
   result.forEach((row: unknown, r) => {
     if (!Array.isArray(row) || row.length !== columns) throw new Error(`${where}: row ${r} is not ${columns} wide`);
+    const expectedRow = fn.shape === "row" ? expectedTimeRow(fn, args, r, columns) : undefined;
     row.forEach((cell: unknown, c) => {
       const problem = timeCellProblem(fn, cell);
       if (problem !== undefined) throw new Error(`${where} cell (${r}, ${c}): ${problem}`);
-      const expected = expectedTimeCell(fn, args, r, c);
+      const expected = expectedRow?.[c] ?? expectedSeriesCell(fn, args, r, c);
       if (isCalcError(expected)) {
         const code = excelErrorCode[expected.kind];
         const message = expected.kind === "value" || expected.kind === "na" ? expected.message : undefined;
