@@ -6,10 +6,13 @@ export { parsePreset, checkPreset, type PresetIssue, type PresetParseResult } fr
 export { numberFormatOf, textNumberFormat } from "./formats";
 export { formatForDisplay, type DisplayValue } from "./display";
 export { cellAddress, columnLetters, parseCellAddress } from "./address";
-export { parseFormula, replaceKeys, tokenizeFormula } from "./formula";
+export { formulaMaxNesting, formulaMaxOperators, parseFormula, replaceKeys, tokenizeFormula } from "./formula";
 export {
   parsePresetFile,
+  parsePresetFileBytes,
+  decodePresetFile,
   presetToFileText,
+  presetRecordMaxBytes,
   presetFileLimits,
   presetFileVersions,
   presetFileMaxBytes,
