@@ -54,6 +54,18 @@ export function layoutOf(plan: SheetPlan): SheetLayout {
       ...(cell.hyperlink === undefined ? {} : { hyperlink: cell.hyperlink }),
     });
   }
+  for (const check of plan.checks ?? []) {
+    const [first, last] = check.range.split(":").map((address) => parseCellAddress(address));
+    const at = parseCellAddress(check.cell);
+    if (first === undefined || at === undefined) continue;
+    const end = last ?? first;
+    for (let row = first.row; row <= end.row; row++) {
+      for (let column = first.column; column <= end.column; column++) {
+        const key = lookKey(row, column);
+        looks.set(key, { ...looks.get(key), checkedBy: lookKey(at.row, at.column) });
+      }
+    }
+  }
   return {
     columnWidthsPoints: new Map(plan.columnWidths.map(({ column, widthPoints }) => [column, widthPoints])),
     freezeRows: plan.freezeRows,
