@@ -121,6 +121,7 @@ export function sheetAsTable(preset: Preset): string {
   const headers: { row: number; column: number; text: string }[] = [];
   for (const { cell, value, display } of sheet.cells) {
     const text = display.replace(/\s*\n\s*/g, " ");
+    if (text === "" && cell.content.kind === "formula") continue; // shows nothing (a check with no warning): blank, as in the sheet
     if (cell.role === "header") headers.push({ row: cell.row, column: cell.column, text });
     else (rows[cell.row] ??= [])[cell.column] = { text, align: value !== null && typeof value !== "string" ? "right" : "left" };
   }

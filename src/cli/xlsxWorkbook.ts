@@ -7,6 +7,7 @@
  * loaded on first use rather than with the command line.
  */
 import type * as ExcelJS from "exceljs";
+import { checkRuleFormula } from "../presets/plan";
 import type { CellRole, PlannedCell, SheetPlan } from "../presets/plan.types";
 import { columnWidthInCharacters } from "./columnWidth";
 
@@ -36,6 +37,9 @@ const inputBlue = "FF0000FF";
 const grey = "FF595959";
 /** Excel's own hyperlink colour, kept apart from the blue of inputs. */
 const linkBlue = "FF0563C1";
+/** A warning: Excel's "Bad" style, dark red on light red. */
+const warningRed = "FF9C0006";
+const warningFill = "FFFFC7CE";
 
 const fontOfRole: Readonly<Record<CellRole, Partial<ExcelJS.Font>>> = {
   title: { bold: true, size: 14 },
@@ -49,6 +53,7 @@ const fontOfRole: Readonly<Record<CellRole, Partial<ExcelJS.Font>>> = {
   source: {},
   note: { italic: true, color: { argb: grey } },
   link: { color: { argb: linkBlue }, underline: true },
+  check: { color: { argb: warningRed }, bold: true },
 };
 
 /** Every font names the default face and size, so no reader has to guess them. */
@@ -136,6 +141,20 @@ export async function buildWorkbook(plan: SheetPlan, valueAt: ValueAt): Promise<
     const target = sheet.getCell(cell.row + 1, cell.column + 1);
     target.value = cellValue(cell, valueAt);
     styleCell(target, cell);
+  }
+  // Each check highlights its input's Low, Base and High while it shows a warning, as in Excel.
+  for (const check of plan.checks ?? []) {
+    sheet.addConditionalFormatting({
+      ref: check.range,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [checkRuleFormula(check).replace(/^=/, "")],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: warningFill } }, font: { color: { argb: warningRed } } },
+        },
+      ],
+    });
   }
   return workbook;
 }

@@ -38,6 +38,7 @@
  * any other name.
  */
 import { freezeSheet } from "../presets/freeze";
+import { checkRuleFormula } from "../presets/plan";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
 import type {
@@ -53,7 +54,7 @@ import type {
 } from "../workbook/host";
 import { planFrozenWrite, sheetCellsOf } from "../workbook/sheetCells";
 import { freeSheetName, frozenSheetNameFor } from "../workbook/sheetName";
-import { mutedFontColor } from "../workbook/cellStyles";
+import { mutedFontColor, warningFillColor, warningFontColor } from "../workbook/cellStyles";
 import {
   newRecordKey,
   presetRecordProblem,
@@ -169,6 +170,14 @@ export function queueWrite(
     added.legend.position = "Bottom";
     if (chart.numberFormat !== undefined && options.axisNumberFormat) added.axes.valueAxis.numberFormat = chart.numberFormat;
     added.setPosition(chart.topLeft, chart.bottomRight);
+  }
+
+  // Each check highlights its input's Low, Base and High while it shows a warning (Range.conditionalFormats: ExcelApi 1.6).
+  for (const check of write.checks) {
+    const format = sheet.getRange(check.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = checkRuleFormula(check);
+    format.custom.format.fill.color = warningFillColor;
+    format.custom.format.font.color = warningFontColor;
   }
 
   if (options.activate !== false) sheet.activate();

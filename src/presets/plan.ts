@@ -7,7 +7,7 @@
 import { cellAddress } from "./address";
 import { numberFormatOf, textNumberFormat } from "./formats";
 import { replaceKeys } from "./formula";
-import type { CellRole, PlannedCell, PlannedChart, PlannedContent, SheetPlan } from "./plan.types";
+import type { CellRole, PlannedCell, PlannedChart, PlannedCheck, PlannedContent, SheetPlan } from "./plan.types";
 import { scenarios, type Preset, type PresetInput, type Scenario } from "./types";
 
 /** The 0-based column of each part of the tables. */
@@ -19,6 +19,8 @@ export const planColumns = {
   unit: 4,
   source: 5,
   note: 6,
+  /** Right of the tables: the check that warns when an input's Low, Base and High are out of order. */
+  check: 7,
 } as const;
 
 const scenarioColumn: Readonly<Record<Scenario, number>> = {
@@ -32,8 +34,8 @@ const scenarioHeader: Readonly<Record<Scenario, string>> = {
   high: "High",
 };
 
-/** Column widths in points, column A to G. */
-const widthsPoints = [300, 84, 84, 84, 170, 170, 420] as const;
+/** Column widths in points, column A to H. */
+const widthsPoints = [300, 84, 84, 84, 170, 170, 420, 130] as const;
 
 /** The chart's size in columns and rows, placed to the right of the tables. */
 const chartColumn = 8; // column I
@@ -82,6 +84,24 @@ class CellList {
   }
 }
 
+/**
+ * The formula that warns, in the sheet itself, when an input's values are out
+ * of order: "Low is above Base" or "Base is above High", else "" (also while a
+ * cell holds no number: saving names that cell).
+ */
+export function orderCheckFormula(row: number): string {
+  const [low, base, high] = [planColumns.low, planColumns.base, planColumns.high].map((column) => cellAddress(row, column));
+  return (
+    `=IF(AND(ISNUMBER(${low}),ISNUMBER(${base}),ISNUMBER(${high})),` +
+    `IF(${low}>${base},"Low is above Base",IF(${base}>${high},"Base is above High","")),"")`
+  );
+}
+
+/** The conditional-format formula of a check: true while its cell shows a warning, e.g. `=$H$7<>""`. */
+export function checkRuleFormula(check: PlannedCheck): string {
+  return `=${check.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}<>""`;
+}
+
 function scenarioValue(input: PresetInput, scenario: Scenario): number | undefined {
   if (scenario === "base") return input.base;
   return scenario === "low" ? input.low : input.high;
@@ -90,6 +110,7 @@ function scenarioValue(input: PresetInput, scenario: Scenario): number | undefin
 /** Turns a preset into the plan of its sheet. The preset must be valid (see parsePreset). */
 export function planSheet(preset: Preset): SheetPlan {
   const cells = new CellList();
+  const checks: PlannedCheck[] = [];
   const keyCells: Record<string, { low: string; base: string; high: string }> = {};
   /** Records where each key's Low, Base and High cells land, one row per key from `firstRow`. */
   const placeKeys = (items: readonly { readonly key: string }[], firstRow: number): void => {
@@ -144,6 +165,11 @@ export function planSheet(preset: Preset): SheetPlan {
     cells.text(row, planColumns.unit, input.unit, "unit");
     cells.text(row, planColumns.source, sourceTitle.get(input.source) ?? input.source, "source");
     if (input.note !== undefined) cells.text(row, planColumns.note, input.note, "note");
+    if (input.derived !== true) {
+      // A residual's columns follow the scenarios, not the order of values: it has no check.
+      cells.add(row, planColumns.check, { kind: "formula", formula: orderCheckFormula(row) }, "check");
+      checks.push({ range: `${cellAddress(row, planColumns.low)}:${cellAddress(row, planColumns.high)}`, cell: cellAddress(row, planColumns.check) });
+    }
     row++;
   }
   row++;
@@ -231,6 +257,7 @@ export function planSheet(preset: Preset): SheetPlan {
     })),
     freezeRows,
     ...(chart === undefined ? {} : { chart }),
+    ...(checks.length === 0 ? {} : { checks }),
     keyCells,
   };
 }

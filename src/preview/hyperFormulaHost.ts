@@ -33,7 +33,7 @@ import { newRecordKey, userPresetRefusal, userPresetsOf, userPresetXml } from ".
 import { planWorkbookWrite } from "../workbook/writePlan";
 import { planToSheetContent, type RawCellContent } from "../hyperformula/planContent";
 import { parseCellAddress } from "../presets/address";
-import { parsePresetFile, presetToFileText } from "../presets/file";
+import { parsePresetFile, presetRecordMaxBytes, presetToFileText } from "../presets/file";
 import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
@@ -53,6 +53,18 @@ export function layoutOf(plan: SheetPlan): SheetLayout {
       ...(cell.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }),
       ...(cell.hyperlink === undefined ? {} : { hyperlink: cell.hyperlink }),
     });
+  }
+  for (const check of plan.checks ?? []) {
+    const [first, last] = check.range.split(":").map((address) => parseCellAddress(address));
+    const at = parseCellAddress(check.cell);
+    if (first === undefined || at === undefined) continue;
+    const end = last ?? first;
+    for (let row = first.row; row <= end.row; row++) {
+      for (let column = first.column; column <= end.column; column++) {
+        const key = lookKey(row, column);
+        looks.set(key, { ...looks.get(key), checkedBy: lookKey(at.row, at.column) });
+      }
+    }
   }
   return {
     columnWidthsPoints: new Map(plan.columnWidths.map(({ column, widthPoints }) => [column, widthPoints])),
@@ -85,7 +97,7 @@ export class HyperFormulaHost implements WorkbookHost {
     let recorded: ModelOrigin | undefined;
     if (origin !== undefined) {
       // As in Excel, the origin is kept as its preset file reads back: a private copy, and the same refusal.
-      const read = parsePresetFile(presetToFileText(origin.preset));
+      const read = parsePresetFile(presetToFileText(origin.preset), { maxBytes: presetRecordMaxBytes });
       if (!read.ok) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${read.error.message}.`);
       recorded = { preset: read.value, kind: origin.kind, loadedAt: origin.loadedAt };
     }

@@ -22,6 +22,8 @@ export interface CellLook {
   readonly numberFormat?: string;
   readonly role?: CellRole;
   readonly hyperlink?: string;
+  /** The "row,column" key of the check that highlights this cell while it shows a warning (see PlannedCheck). */
+  readonly checkedBy?: string;
 }
 
 /** The sheet-level layout a plan brings (blank sheets have none of it). */

@@ -12,7 +12,7 @@
  *  - #grid[data-sheet-name], svg[data-testid="chart"] with rect[data-series][data-category][data-value]
  *  - #preview-status: the last message (a rejected name box entry, a chart that cannot be drawn)
  */
-import { roleStyles, type CellStyle } from "../workbook/cellStyles";
+import { roleStyles, warningFillColor, warningFontColor, type CellStyle } from "../workbook/cellStyles";
 import { isWebUrl } from "../workbook/writePlan";
 import { cellAddress, columnLetters, parseCellAddress } from "../presets/address";
 import { formatForDisplay } from "../presets/display";
@@ -237,6 +237,14 @@ export class WorkbookView {
     this.renderChart();
   }
 
+  /** The warning a check shows ("Base is above High"), or undefined while it shows none. */
+  private checkWarning(sheetId: number, checkKey: string | undefined): string | undefined {
+    if (checkKey === undefined) return undefined;
+    const [row, column] = checkKey.split(",").map(Number) as [number, number];
+    const value = this.workbook.value(sheetId, row, column);
+    return typeof value === "string" && value !== "" ? value : undefined;
+  }
+
   /** Writes a cell's value, format and look into its element. */
   private fillCell(td: HTMLTableCellElement, sheetId: number, row: number, column: number): void {
     const value = this.workbook.value(sheetId, row, column);
@@ -251,6 +259,13 @@ export class WorkbookView {
     td.dataset.value = rawValueText(value);
     if (value !== null && typeof value === "object") td.title = value.message === "" ? value.error : value.message;
     else td.removeAttribute("title");
+    const warning = this.checkWarning(sheetId, look?.checkedBy);
+    if (warning !== undefined) {
+      // As Excel's conditional format: the input's values highlighted while its check warns.
+      applyStyle(td, { fillColor: warningFillColor, fontColor: warningFontColor });
+      td.classList.add("check-warning");
+      td.title = warning;
+    }
     const text = formatForDisplay(value, look?.numberFormat);
     if (look?.hyperlink !== undefined && isWebUrl(look.hyperlink) && text !== "") {
       const link = this.doc.createElement("a");
@@ -276,6 +291,14 @@ export class WorkbookView {
     }
     for (const { row, column } of cells) {
       const td = this.cellElements.get(lookKey(row, column));
+      if (td) this.fillCell(td, sheetId, row, column);
+    }
+    // A check that changed re-draws the cells it highlights.
+    const changed = new Set(cells.map((cell) => lookKey(cell.row, cell.column)));
+    for (const [key, look] of this.workbook.layout(sheetId).looks) {
+      if (look.checkedBy === undefined || !changed.has(look.checkedBy) || changed.has(key)) continue;
+      const [row, column] = key.split(",").map(Number) as [number, number];
+      const td = this.cellElements.get(key);
       if (td) this.fillCell(td, sheetId, row, column);
     }
     if (cells.some((cell) => cell.row === this.selection.row && cell.column === this.selection.column) && this.editOriginal === undefined) {

@@ -18,7 +18,7 @@
  * Pure: no Office.js.
  */
 import { builtInPresets } from "../presets/builtInPresets";
-import { parsePresetFile, presetToFileText } from "../presets/file";
+import { parsePresetFile, presetRecordMaxBytes, presetToFileText } from "../presets/file";
 import type { Preset } from "../presets/types";
 import type { PresetKind, StoredUserPreset, UserPresetListing } from "./host";
 
@@ -102,7 +102,7 @@ export function readElement(xml: string, name: string): ParsedElement | undefine
 export type RecordRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
 function presetOf(content: string): RecordRead<Preset> {
-  const parsed = parsePresetFile(content);
+  const parsed = parsePresetFile(content, { maxBytes: presetRecordMaxBytes });
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problem: parsed.error.message };
 }
 
@@ -119,9 +119,14 @@ export function userPresetXml(record: UserPresetRecord): string {
   return element(userPresetElement, userPresetNamespace, { savedAt: record.savedAt }, asciiJson(presetToFileText(record.preset)));
 }
 
-/** Why a preset cannot be stored (the first issue of its file form), or undefined when it can. */
+/**
+ * Why a preset cannot be stored (the first issue of its file form), or
+ * undefined when it can. The size of the file a preset came from was checked
+ * when it was read; the form written here may be larger, and is held to the
+ * record limit the reader applies.
+ */
 export function presetRecordProblem(preset: Preset): string | undefined {
-  const parsed = parsePresetFile(presetToFileText(preset));
+  const parsed = parsePresetFile(presetToFileText(preset), { maxBytes: presetRecordMaxBytes });
   return parsed.ok ? undefined : parsed.error.message;
 }
 

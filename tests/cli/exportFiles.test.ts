@@ -170,7 +170,8 @@ describe("export --values", () => {
       const expected = plain(reference.get(planned.address));
       expect(cell, planned.address).toBeDefined();
       if (cell === undefined) continue;
-      expect(shown(cell), planned.address).toEqual(expected);
+      // exceljs stores no empty text result (a check with no warning): the cell reads back blank, as Excel shows it.
+      expect(shown(cell), planned.address).toEqual(expected === "" && planned.role === "check" ? null : expected);
       if (planned.numberFormat !== undefined) expect(cell.numFmt, planned.address).toBe(planned.numberFormat);
       if (planned.content.kind === "formula" && usesAicost(planned.content.formula)) {
         replaced++;

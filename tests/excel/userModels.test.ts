@@ -276,7 +276,7 @@ describe("save as preset: reading a loaded sheet back", () => {
     const stored = (await userPresets.list()).presets[0]?.preset;
     const jobsCut = stored?.inputs.find((i) => i.key === "jobs_cut");
     expect(jobsCut?.base).toBe(10000);
-    expect(jobsCut?.note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 23000\./);
+    expect(jobsCut?.note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 23,000\./);
     expect(stored?.asOf).toBe("2026-05-02");
     expect(stored?.inputs.find((i) => i.key === "cost_per_employee")).toEqual(meta.inputs.find((i) => i.key === "cost_per_employee"));
     expect(stored?.notes?.at(-1)).toContain("“Fewer cuts”");

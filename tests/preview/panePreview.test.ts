@@ -16,6 +16,7 @@ import type { PreviewWorkbook } from "../../src/preview/workbook";
 import { WorkbookView } from "../../src/preview/workbookView";
 import { mountPane } from "../../src/taskpane/pane";
 import { hostilePreset } from "../fixtures/hostileText";
+import { minifiedPresetFile } from "../presets/helpers";
 import { MemoryStorage, newWorkbook, snapshot, userPart, userSheets } from "./helpers";
 
 const page = readFileSync(join(__dirname, "..", "..", "src", "preview", "preview.html"), "utf8");
@@ -72,9 +73,9 @@ beforeEach(async () => {
   await open();
 });
 
-async function chooseFile(text: string, name: string): Promise<void> {
+async function chooseFile(text: string | Uint8Array, name: string): Promise<void> {
   const input = pane().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-  Object.defineProperty(input, "files", { value: [new File([text], name)], configurable: true });
+  Object.defineProperty(input, "files", { value: [new File([text as string | Uint8Array<ArrayBuffer>], name)], configurable: true });
   input.dispatchEvent(new Event("change"));
   await flush();
 }
@@ -177,7 +178,7 @@ describe("every file of the malformed corpus", () => {
     expect(files.length).toBeGreaterThanOrEqual(30);
     const before = { workbook: snapshot(workbook), storage: storage.entries() };
     for (const name of files) {
-      await chooseFile(readFileSync(join(corpusDir, name), "utf8"), name);
+      await chooseFile(readFileSync(join(corpusDir, name)), name); // the bytes: a file that is not UTF-8 must stay so
       const expected = expectedRefusals[name];
       if (!expected) throw new Error(`${name} is not in expected.json`);
       expect(status().dataset.kind, name).toBe("error");
@@ -263,6 +264,38 @@ describe("your models in the preview", () => {
       ["shared", "Shared"],
       ["shared-2", "Shared (2)"],
     ]);
+  });
+});
+
+describe("the size limit applies to the file the user chose", () => {
+  it("imports a 250,254-byte minified file the command line accepts, keeps it, loads it, and exports a file that reads back", async () => {
+    const text = minifiedPresetFile(250_254);
+    await chooseFile(text, "large.min.json");
+    expect(status().dataset.kind, status().textContent ?? "").toBe("success");
+    expect(status().textContent).not.toContain("bytes");
+    const kept = await storedPresets();
+    expect(kept.map((p) => p.id)).toEqual(["large-minified"]);
+    await open(); // a reload reads the record back
+    expect(pane().textContent).not.toContain("could not be read");
+    expect(pane().querySelector('li[data-preset-kind="user"][data-card-id="large-minified"]')).not.toBeNull();
+    click('button[data-action="export"][data-preset-kind="user"][data-target-id="large-minified"]');
+    const exportedText = exported[0]?.text ?? "";
+    expect(Buffer.byteLength(exportedText)).toBeLessThanOrEqual(262_144);
+    expect(JSON.parse(exportedText)).toEqual(JSON.parse(text));
+  });
+
+  it("refuses a file over the limit quoting that file's own size", async () => {
+    await chooseFile(`${minifiedPresetFile(250_254)}${" ".repeat(20_000)}`, "large.json");
+    expect(status().textContent).toContain("the file is 270,254 bytes, over the limit of 262,144 bytes");
+  });
+
+  it("refuses a file that is not UTF-8 with the command line's message, never repairing it", async () => {
+    const bytes = Buffer.from(presetToFileText({ ...meta, id: "broken", title: "Broken X" }).replace("Broken X", "Broken \u0000"), "utf8");
+    bytes[bytes.indexOf(0)] = 0xff;
+    await chooseFile(bytes, "broken.json");
+    expect(status().dataset.kind).toBe("error");
+    expect(status().textContent).toMatch(/^Not imported: broken\.json: preset: the file is not UTF-8 text \(line \d+, byte [\d,]+ is not UTF-8\); save it as UTF-8$/);
+    expect(await storedPresets()).toEqual([]);
   });
 });
 

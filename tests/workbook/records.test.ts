@@ -210,7 +210,7 @@ describe("presetFromSheet", () => {
     if (!twice.ok) throw new Error("second save failed");
     const note = twice.value.inputs[0]?.note ?? "";
     expect(note.match(/Edited in the workbook/g)).toHaveLength(1);
-    expect(note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 1000\. As the analysis/);
+    expect(note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 1,000\. As the analysis/);
   });
 
   function freshCellsOf(preset: Preset): Map<string, SheetCell> {
@@ -239,7 +239,7 @@ describe("presetFromSheet", () => {
     ordered.set(at("ai_capex").low, { address: at("ai_capex").low, value: 70e9 });
     const outOfOrder = presetFromSheet(meta, [...ordered.values()], options);
     expect(outOfOrder.ok ? [] : outOfOrder.issues.map((i) => i.message)).toEqual([
-      `${at("ai_capex").low} (Low of “AI capital expenditure, 2026”): must not exceed base (62500000000), got 70000000000`,
+      `${at("ai_capex").low} (Low of “AI capital expenditure, 2026”): must not exceed base ($62.5B), got $70.0B`,
     ]);
   });
 
