@@ -15,7 +15,7 @@
 import { roleStyles, type CellStyle } from "../workbook/cellStyles";
 import { isWebUrl } from "../workbook/writePlan";
 import { cellAddress, columnLetters, parseCellAddress } from "../presets/address";
-import { formatForDisplay } from "../presets/display";
+import { cellText, columnMarginPx, columnWidthPx, excelDigitWidthPx, modelTextWidthPx } from "./cellText";
 import { chartData, renderChart, type ChartData } from "./chart";
 import { lookKey, rawValueText, type PreviewValue, type PreviewWorkbook } from "./workbook";
 
@@ -27,8 +27,8 @@ export interface WorkbookViewElements {
   readonly status: HTMLElement;
 }
 
-/** Excel's defaults: a 64-pixel column (8.43 characters), a 20-pixel row. */
-const defaultColumnWidthPx = 64;
+/** Excel's defaults: a 48-point column (8.43 characters, 64 pixels in Calibri 11), a 20-pixel row. */
+const defaultColumnWidthPoints = 48;
 const defaultRowHeightPx = 20;
 const tallRowHeightPx = 26;
 const headerHeightPx = 22;
@@ -43,6 +43,58 @@ export const maxGridRows = 5000;
 export const maxGridColumns = 200;
 
 const pointsToPx = 4 / 3;
+
+/** The grid's font, as Excel's default (Calibri 11), for the cells and for measuring their text. */
+export const gridFontFamily = 'Calibri, Carlito, "Segoe UI", sans-serif';
+const gridFontSizePoints = 11;
+
+/**
+ * Measures text in the grid's font: with a canvas where the browser has one,
+ * else with a model of Calibri's character widths (a DOM without layout).
+ */
+class TextMeasure {
+  private context: CanvasRenderingContext2D | null | undefined;
+  private readonly cache = new Map<string, number>();
+
+  constructor(private readonly doc: Document) {}
+
+  private canvas(): CanvasRenderingContext2D | null {
+    if (this.context === undefined) {
+      try {
+        this.context = this.doc.createElement("canvas").getContext("2d") ?? null;
+        if (this.context && typeof this.context.measureText !== "function") this.context = null;
+      } catch {
+        this.context = null;
+      }
+    }
+    return this.context;
+  }
+
+  width(text: string, fontSizePx: number, bold: boolean, italic: boolean): number {
+    const font = `${italic ? "italic " : ""}${bold ? "bold " : ""}${fontSizePx}px ${gridFontFamily}`;
+    const key = `${font}\u0000${text}`;
+    const known = this.cache.get(key);
+    if (known !== undefined) return known;
+    const context = this.canvas();
+    let width: number;
+    if (context) {
+      context.font = font;
+      width = context.measureText(text).width;
+    } else {
+      width = modelTextWidthPx(text, fontSizePx, bold);
+    }
+    if (this.cache.size > 20_000) this.cache.clear();
+    this.cache.set(key, width);
+    return width;
+  }
+
+  /** The widest digit of the grid's normal font: the unit of Excel's column widths. */
+  digitWidth(): number {
+    const sizePx = gridFontSizePoints * pointsToPx;
+    const widest = Math.max(...Array.from("0123456789", (digit) => this.width(digit, sizePx, false, false)));
+    return Number.isFinite(widest) && widest > 0 ? widest : excelDigitWidthPx;
+  }
+}
 
 interface Cell {
   readonly row: number;
@@ -75,6 +127,9 @@ export class WorkbookView {
   private columnLefts: number[] = [];
   private chartLayer: HTMLElement | undefined;
   private chartKey = "";
+  private readonly measure: TextMeasure;
+  /** Each rendered column's width in pixels. */
+  private columnWidths: number[] = [];
   /** The formula bar text when editing began; undefined when not editing. */
   private editOriginal: string | undefined;
 
@@ -83,6 +138,7 @@ export class WorkbookView {
     private readonly elements: WorkbookViewElements,
   ) {
     this.doc = elements.grid.ownerDocument;
+    this.measure = new TextMeasure(this.doc);
   }
 
   /** Draws the workbook and starts following its changes. */
@@ -156,10 +212,9 @@ export class WorkbookView {
     grid.dataset.sheetName = this.workbook.activeSheetName;
     this.cellElements.clear();
 
-    const widths = Array.from({ length: columns }, (_, c) => {
-      const points = layout.columnWidthsPoints.get(c);
-      return points === undefined ? defaultColumnWidthPx : Math.round(points * pointsToPx);
-    });
+    const digitWidth = this.measure.digitWidth();
+    const widths = Array.from({ length: columns }, (_, c) => columnWidthPx(layout.columnWidthsPoints.get(c) ?? defaultColumnWidthPoints, digitWidth));
+    this.columnWidths = widths;
     const tallRows = new Set<number>();
     for (const [key, look] of layout.looks) {
       const size = look.role === undefined ? undefined : roleStyles[look.role].fontSize;
@@ -173,6 +228,8 @@ export class WorkbookView {
 
     const table = this.doc.createElement("table");
     table.className = "grid-table";
+    table.style.fontFamily = gridFontFamily;
+    table.style.fontSize = `${gridFontSizePoints}pt`;
     table.style.width = `${this.columnLefts[columns] ?? 0}px`;
     const colgroup = this.doc.createElement("colgroup");
     const headerCol = this.doc.createElement("col");
@@ -251,7 +308,10 @@ export class WorkbookView {
     td.dataset.value = rawValueText(value);
     if (value !== null && typeof value === "object") td.title = value.message === "" ? value.error : value.message;
     else td.removeAttribute("title");
-    const text = formatForDisplay(value, look?.numberFormat);
+    const style = look?.role === undefined ? undefined : roleStyles[look.role];
+    const fontSizePx = (style?.fontSize ?? gridFontSizePoints) * pointsToPx;
+    const roomPx = (this.columnWidths[column] ?? 0) - columnMarginPx;
+    const text = cellText(value, look?.numberFormat, (shown) => this.measure.width(shown, fontSizePx, style?.bold === true, style?.italic === true) <= roomPx);
     if (look?.hyperlink !== undefined && isWebUrl(look.hyperlink) && text !== "") {
       const link = this.doc.createElement("a");
       link.href = look.hyperlink;
