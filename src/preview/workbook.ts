@@ -435,6 +435,32 @@ export class PreviewWorkbook {
     if (restyled.length > 0) this.emit({ kind: "cells", sheetId, cells: restyled.map(({ row: r, column: c }) => ({ row: r, column: c })) });
   }
 
+  /**
+   * Pastes a range copied from a sheet of this workbook at (row, column), as
+   * Excel pastes within a workbook: formulas with their relative references
+   * moved, values, and formats. One edit for undo.
+   */
+  pasteRange(fromSheetId: number, from: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }, sheetId: number, row: number, column: number): void {
+    const rows = from.bottom - from.top + 1;
+    const columns = from.right - from.left + 1;
+    const before: CellState[] = [];
+    const fromLooks = this.layout(fromSheetId).looks;
+    const copiedLooks: (CellLook | undefined)[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        before.push({ row: row + r, column: column + c, content: this.rawContent(sheetId, row + r, column + c), look: this.layout(sheetId).looks.get(lookKey(row + r, column + c)) });
+        copiedLooks.push(fromLooks.get(lookKey(from.top + r, from.left + c)));
+      }
+    }
+    this.engine.copy({ start: { sheet: fromSheetId, row: from.top, col: from.left }, end: { sheet: fromSheetId, row: from.bottom, col: from.right } });
+    this.engine.paste({ sheet: sheetId, row, col: column });
+    // Excel pastes the cells' formats with them.
+    before.forEach((cell, i) => this.setLook(sheetId, cell.row, cell.column, copiedLooks[i]));
+    this.edits.push({ sheetId, before });
+    if (this.edits.length > undoLevels) this.edits.shift();
+    this.emit({ kind: "cells", sheetId, cells: before.map(({ row: r, column: c }) => ({ row: r, column: c })) });
+  }
+
   /** Whether there is an edit to undo. */
   get canUndo(): boolean {
     return this.edits.length > 0;
