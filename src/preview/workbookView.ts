@@ -206,8 +206,19 @@ export class WorkbookView {
     this.measure = new TextMeasure(this.doc);
   }
 
+  /** The sheet bar's link to the active sheet's chart, which Excel places right of the tables (often out of view). */
+  private chartLink: HTMLButtonElement | undefined;
+
   /** Draws the workbook and starts following its changes. */
   mount(): void {
+    const link = this.doc.createElement("button");
+    link.type = "button";
+    link.className = "chart-link";
+    link.dataset.testid = "chart-link";
+    link.hidden = true;
+    link.addEventListener("click", () => this.showChart());
+    this.elements.status.before(link);
+    this.chartLink = link;
     this.workbook.subscribe((event) => {
       if (event.kind === "cells") {
         if (event.sheetId === this.workbook.activeSheetId) this.updateCells(event.cells);
@@ -416,6 +427,13 @@ export class WorkbookView {
     const layer = this.chartLayer;
     const sheetId = this.workbook.activeSheetId;
     const chart = this.workbook.layout(sheetId).chart;
+    if (this.chartLink) {
+      this.chartLink.hidden = !chart;
+      if (chart) {
+        this.chartLink.textContent = `Chart at ${chart.topLeft} ›`;
+        this.chartLink.title = `This sheet's chart is at ${chart.topLeft}:${chart.bottomRight}, right of the tables, as in Excel. Show it.`;
+      }
+    }
     if (!layer || !chart) return;
     const engine = this.workbook.engine;
     let data: ChartData;
@@ -442,6 +460,24 @@ export class WorkbookView {
     layer.style.left = `${left}px`;
     layer.style.top = `${top}px`;
     layer.replaceChildren(renderChart(this.doc, data, Math.max(240, width), Math.max(160, height)));
+  }
+
+  /** Scrolls the grid so the whole chart shows (as much of it as the window holds), from its top-left corner. */
+  private showChart(): void {
+    const layer = this.chartLayer;
+    if (!layer) return;
+    const grid = this.elements.grid;
+    const left = Number.parseFloat(layer.style.left) || 0;
+    const top = Number.parseFloat(layer.style.top) || 0;
+    const width = layer.firstElementChild?.getBoundingClientRect().width ?? 0;
+    grid.scrollLeft = Math.max(0, Math.min(left - rowHeaderWidthPx - 8, left + width + 16 - grid.clientWidth));
+    grid.scrollTop = Math.max(0, top - headerHeightPx - this.frozenHeight() - 8);
+    grid.focus();
+  }
+
+  private frozenHeight(): number {
+    const rows = this.workbook.layout(this.workbook.activeSheetId).freezeRows;
+    return (this.rowTops[rows] ?? headerHeightPx) - headerHeightPx;
   }
 
   private say(message: string): void {
