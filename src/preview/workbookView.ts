@@ -224,6 +224,8 @@ export class WorkbookView {
         if (event.sheetId === this.workbook.activeSheetId) this.updateCells(event.cells);
       } else {
         this.selection = { row: 0, column: 0 };
+        // A message about a cell of the sheet that was showing does not belong to the next one.
+        if (this.workbook.activeSheetId !== this.rendered.sheetId) this.say("");
         this.renderAll();
       }
     });

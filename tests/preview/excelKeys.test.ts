@@ -214,3 +214,12 @@ describe("the clipboard's text", () => {
     expect(clipboardTextToRows(rangeToClipboardText(rows))).toEqual(rows);
   });
 });
+
+describe("the status line", () => {
+  it("forgets a message about a cell when another sheet shows", () => {
+    typeInto("A1", "=SUM(1,2");
+    expect(byId("preview-status").textContent).not.toBe("");
+    workbook.addBlankSheet();
+    expect(byId("preview-status").textContent).toBe("");
+  });
+});
