@@ -16,7 +16,7 @@
  * Keyboard as in Excel: arrows, Enter and Tab move; Shift+arrow selects a range;
  * Ctrl+arrow jumps to the edge of the data (with Shift, selects to it); Ctrl+Home
  * goes to the first cell under the frozen rows, Ctrl+End to the last used cell;
- * Ctrl+C / Ctrl+V copy and paste a range (tab-separated text on the clipboard,
+ * Ctrl+C / Ctrl+X / Ctrl+V copy, cut and paste a range (tab-separated text on the clipboard,
  * as Excel puts it; within the preview formulas are pasted with their references
  * moved, as Excel does); Delete clears the range; Ctrl+Z undoes the last edits;
  * F2 edits; F6 (and Shift+F6) moves between the sheet and the task pane.
@@ -596,6 +596,13 @@ export class WorkbookView {
     }
   }
 
+  /** Clears the selected range (Delete), as one edit. */
+  private clearSelection(): void {
+    const range = this.selectedRange();
+    const blank = Array.from({ length: range.bottom - range.top + 1 }, () => Array.from({ length: range.right - range.left + 1 }, () => ""));
+    this.workbook.enterRange(this.workbook.activeSheetId, range.top, range.left, blank);
+  }
+
   private undo(): void {
     const undone = this.workbook.undo();
     if (undone === undefined) {
@@ -739,9 +746,7 @@ export class WorkbookView {
       } else if (event.key === "F2") {
         this.beginEdit(undefined);
       } else if (event.key === "Delete" || event.key === "Backspace") {
-        const range = this.selectedRange();
-        const blank = Array.from({ length: range.bottom - range.top + 1 }, () => Array.from({ length: range.right - range.left + 1 }, () => ""));
-        this.workbook.enterRange(this.workbook.activeSheetId, range.top, range.left, blank);
+        this.clearSelection();
       } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
         this.beginEdit(event.key);
       } else {
@@ -752,6 +757,14 @@ export class WorkbookView {
     grid.addEventListener("copy", (event) => {
       if (event.target !== grid || !event.clipboardData) return;
       event.clipboardData.setData("text/plain", this.copySelection());
+      event.preventDefault();
+    });
+    grid.addEventListener("cut", (event) => {
+      if (event.target !== grid || !event.clipboardData) return;
+      event.clipboardData.setData("text/plain", this.copySelection());
+      // What was cut is pasted as the text it showed: the cells it came from are cleared now.
+      this.copied = undefined;
+      this.clearSelection();
       event.preventDefault();
     });
     grid.addEventListener("paste", (event) => {

@@ -51,7 +51,7 @@ function nameBox(): string {
 }
 
 /** A clipboard event carrying text, as the browser sends for Ctrl+C and Ctrl+V. */
-function clipboardEvent(type: "copy" | "paste", text = ""): { event: Event; data: Map<string, string> } {
+function clipboardEvent(type: "copy" | "cut" | "paste", text = ""): { event: Event; data: Map<string, string> } {
   const data = new Map<string, string>([["text/plain", text]]);
   const event = new Event(type, { bubbles: true, cancelable: true });
   Object.defineProperty(event, "clipboardData", {
@@ -188,6 +188,17 @@ describe("Excel's keys", () => {
     expect(nameBox()).toBe("B3");
     key(grid, "z", { ctrlKey: true });
     expect(td("B2").dataset.value).toBe("1");
+  });
+
+  it("Ctrl+X puts the range on the clipboard and clears it; Ctrl+Z brings it back", () => {
+    const grid = byId("grid");
+    key(grid, "ArrowRight", { shiftKey: true });
+    const cut = clipboardEvent("cut");
+    grid.dispatchEvent(cut.event);
+    expect(cut.data.get("text/plain")).toBe("Item\tLow\r\n");
+    expect(["A1", "B1"].map((a) => td(a).dataset.value)).toEqual(["", ""]);
+    key(grid, "z", { ctrlKey: true });
+    expect(["A1", "B1"].map((a) => td(a).dataset.value)).toEqual(["Item", "Low"]);
   });
 
   it("Delete clears the selected range", () => {
