@@ -7,7 +7,7 @@
  * renders it, and the tests drive it in Node.
  * HyperFormula is GPL-3.0: this folder is bundled into preview.js only.
  */
-import { isPercentFormat, parseValue } from "numfmt";
+import { format as formatNumber, isDateFormat, isPercentFormat, parseValue } from "numfmt";
 import { DetailedCellError, ExportedCellChange, type CellValue, type HyperFormula, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
 import type { ModelOrigin } from "../workbook/host";
 import { sheetCellsOf } from "../workbook/sheetCells";
@@ -394,6 +394,10 @@ export class PreviewWorkbook {
     // As Excel's formula bar, a percentage shows as one ("20%", not 0.2).
     const numberFormat = this.layout(sheetId).looks.get(lookKey(row, column))?.numberFormat;
     if (typeof raw === "number" && numberFormat !== undefined && isPercentFormat(numberFormat)) return `${Number((raw * 100).toPrecision(15))}%`;
+    // A date as Excel's formula bar shows it (en-US), not its serial number.
+    if (typeof raw === "number" && numberFormat !== undefined && isDateFormat(numberFormat)) {
+      return formatNumber(Number.isInteger(raw) ? "m/d/yyyy" : "m/d/yyyy h:mm:ss AM/PM", raw);
+    }
     return String(raw);
   }
 

@@ -59,6 +59,15 @@ describe("PreviewWorkbook.enter", () => {
     expect(workbook.editText(sheet, 1, 0)).toBe("20%");
   });
 
+  it("reads a typed date as Excel does, a date number in a date format, shown as a date in the formula bar", () => {
+    const workbook = newWorkbook();
+    const sheet = workbook.activeSheetId;
+    workbook.enter(sheet, 0, 0, "1/2/2026");
+    expect(workbook.value(sheet, 0, 0)).toBe(46024);
+    expect(workbook.layout(sheet).looks.get("0,0")?.numberFormat).toBe("m/d/yyyy");
+    expect(workbook.editText(sheet, 0, 0)).toBe("1/2/2026");
+  });
+
   it("undoes the last edits with undo, contents and formats, a few levels deep", () => {
     const workbook = newWorkbook({ Sheet1: [[1, "=A1*2"]] });
     const sheet = workbook.activeSheetId;
