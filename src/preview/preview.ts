@@ -37,6 +37,7 @@ function start(): void {
     formulaBar: element("formula-bar", HTMLInputElement),
     tabs: element("sheet-tabs", HTMLElement),
     status: element("preview-status", HTMLElement),
+    pane: element("taskpane-root", HTMLElement),
   }).mount();
   mountPane(element("taskpane-root", HTMLElement), new HyperFormulaHost(workbook));
   document.body.dataset.ready = "true";

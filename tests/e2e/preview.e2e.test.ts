@@ -285,7 +285,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
       const firstCell = first.range.split(":")[0] as string;
       expect(await page.locator('svg[data-testid="chart"] rect[data-series]').first().getAttribute("data-value")).toBe(await valueOf(page, firstCell));
     }
-    // Ctrl+Z is not the preview's; typing the original value back restores every output.
+    // Typing the original value back restores every output.
     await typeInto(page, plan.keyCells[input.key]?.base as string, String(input.base));
     const restored = expectedOutputs(preset, "base");
     for (const output of preset.outputs) {
