@@ -7,6 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { sources, Compilation } = require("webpack");
 const { HelpPagesPlugin } = require("./scripts/webpack/helpPages.cjs");
+const { FunctionAssociationsOnlyInTheirFile } = require("./scripts/webpack/functionAssociations.cjs");
 const { devServerPort, prodUrl, toProductionUrls } = require("./scripts/webpack/urls.cjs");
 
 /** Rewrites localhost URLs in emitted text assets for a production build. */
@@ -171,6 +172,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new FunctionAssociationsOnlyInTheirFile(),
       new HelpPagesPlugin({ metadata: "functions.json", namespace: "AICOST" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
