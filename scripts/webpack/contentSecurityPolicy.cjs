@@ -34,6 +34,7 @@ const taskpanePolicy = policyText({
   "img-src": ["'self'", "data:"],
   "font-src": ["'self'", "data:"],
   "connect-src": ["'self'"],
+  "frame-src": [...officeJsFrameHosts],
   "object-src": ["'none'"],
   "base-uri": ["'self'"],
   "form-action": ["'none'"],
