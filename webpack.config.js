@@ -219,7 +219,9 @@ module.exports = async (env, options) => {
       webSocketServer: { type: "ws", options: { verifyClient: verifyLiveReloadClient } },
       port: devServerPort,
       server: transport ? transport.server : "http",
-      client: { overlay: false },
+      // The page's live-reload client connects back to the page's own origin (scheme, host, port),
+      // however the page was opened (localhost or 127.0.0.1), so the origin rule above lets it in.
+      client: { overlay: false, webSocketURL: "auto://0.0.0.0:0/ws" },
     },
     infrastructureLogging: { level: "warn" },
   };

@@ -14,6 +14,7 @@ import { connect, createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { haveChromium, launchChromium } from "./browser";
 
 const repoRoot = resolve(__dirname, "..", "..");
 
@@ -197,5 +198,23 @@ describe("the preview server (npm start)", () => {
     expect(await upgrade({})).toBe(403);
     // A page reached through a rebound DNS name sends its own origin as Host: still refused.
     expect(await upgrade({ origin: `http://evil.example:${port}`, host: `evil.example:${port}` })).toBe(403);
+  });
+
+  it.skipIf(!haveChromium())("lets the page's own live-reload client in, whether opened as localhost or 127.0.0.1", async () => {
+    for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
+      const browser = await launchChromium(origin);
+      try {
+        const page = await browser.newPage();
+        const socket = new Promise<string>((done) => {
+          page.on("websocket", (ws) => ws.on("framereceived", () => done(ws.url())));
+          setTimeout(() => done("no live-reload message within 20 s"), 20_000);
+        });
+        await page.goto(`${origin}/preview.html`);
+        expect(await socket, origin).toBe(`${origin.replace("http:", "ws:")}/ws`);
+        expect(browser.problems.console, origin).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    }
   });
 });
