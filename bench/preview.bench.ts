@@ -134,7 +134,7 @@ async function timeLargestPresetLoad(dist: string): Promise<{ presetId: string; 
       await page.waitForSelector('body[data-ready="true"]');
       const ms = await page.evaluate(
         async ({ id, sheet }) => {
-          const button = document.querySelector<HTMLButtonElement>(`button[data-preset-id="${id}"]`);
+          const button = document.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${id}"]`);
           if (!button) throw new Error(`no button for ${id}`);
           // window.performance: the page's clock (the bench module's own `performance` import is not in the page).
           const start = window.performance.now();
