@@ -43,16 +43,19 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, options: PaneOp
       text: "Load a sourced model into a new sheet. Blue cells are assumptions you can change; black cells are formulas. Nothing already in the workbook is changed.",
     }),
   );
-  pane.append(header);
+  // The status line sits above the scrolling body, in the page flow: a long list never hides the
+  // outcome of an action, and the line never lies over a card.
+  const status = createStatus(idPrefix);
+  const top = element("div", { className: "pane-top" });
+  const body = element("div", { className: "pane-scroll" });
+  top.append(...status.elements);
+  body.append(header);
+  pane.append(top, body);
   if (problem !== null) {
     const notice = element("p", { className: "notice notice-warning", text: problem });
     notice.setAttribute("role", "alert");
-    pane.append(notice);
+    body.append(notice);
   }
-
-  // Above the sections, in the page flow: a long list never hides the outcome of an action, and the line never covers a card.
-  const status = createStatus(idPrefix);
-  pane.append(...status.elements);
 
   let busy = false;
   /** Where focus goes once the running action ends (a disabled control cannot take it before). */
@@ -114,11 +117,11 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, options: PaneOp
   const store = problem === null ? host.userPresets : undefined;
   const userPresets = store === undefined ? undefined : createUserPresetSaver(store, base);
   const context: PaneContext = { ...base, userPresets };
-  if (userPresets !== undefined) pane.append(userPresets.element);
+  if (userPresets !== undefined) body.append(userPresets.element);
 
   for (const factory of options.sections ?? paneSections) {
     const section = factory(context);
-    if (section !== undefined) pane.append(section.element);
+    if (section !== undefined) body.append(section.element);
   }
 
   applyBusy();

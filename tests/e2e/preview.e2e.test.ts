@@ -482,10 +482,10 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await page.press("#name-box", "Enter");
     const scrollPaneTo = (selector: string | null) =>
       page.evaluate((target) => {
-        const root = document.getElementById("taskpane-root") as HTMLElement;
+        // The pane scrolls its own body, under its status line.
+        const root = document.querySelector<HTMLElement>("#taskpane-root .pane-scroll") as HTMLElement;
         const section = target === null ? null : document.querySelector<HTMLElement>(target);
-        const status = document.querySelector<HTMLElement>(".pane .status");
-        root.scrollTop = section === null ? 0 : section.offsetTop - root.offsetTop - (status?.offsetHeight ?? 0);
+        root.scrollTop = section === null ? 0 : section.offsetTop - root.offsetTop;
       }, selector);
     await scrollPaneTo(null);
     await page.screenshot({ path: join(screenshotDir, "preview-model.png") });
@@ -502,10 +502,11 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     // The whole pane, top to bottom: a window tall enough to hold it.
     await scrollPaneTo(null);
     const paneHeight = await page.evaluate(() => {
-      const root = document.getElementById("taskpane-root") as HTMLElement;
+      const root = document.querySelector<HTMLElement>("#taskpane-root .pane-scroll") as HTMLElement;
+      const top = document.querySelector<HTMLElement>("#taskpane-root .pane-top");
       const title = document.querySelector<HTMLElement>(".taskpane-title");
       const banner = document.querySelector<HTMLElement>(".preview-banner");
-      return root.scrollHeight + (title?.offsetHeight ?? 0) + (banner?.offsetHeight ?? 0);
+      return root.scrollHeight + (top?.offsetHeight ?? 0) + 12 + (title?.offsetHeight ?? 0) + (banner?.offsetHeight ?? 0);
     });
     await page.setViewportSize({ width: 1600, height: Math.ceil(paneHeight) + 4 });
     await page.locator(".taskpane-frame").screenshot({ path: join(screenshotDir, "taskpane.png") });
