@@ -77,6 +77,21 @@ export function modalDialog(className: string, label: string, onDismiss: () => v
     if (event.key === "Escape") {
       event.preventDefault();
       onDismiss();
+      return;
+    }
+    // Tab wraps around the dialog's own controls rather than leaving for the browser's.
+    if (event.key !== "Tab") return;
+    const controls = [...dialog.querySelectorAll<HTMLElement & { disabled?: boolean }>("[data-action]")].filter((c) => c.disabled !== true);
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (first === undefined || last === undefined) return;
+    const current = document.activeElement;
+    if (event.shiftKey && current === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && current === last) {
+      event.preventDefault();
+      first.focus();
     }
   });
   return dialog;

@@ -363,7 +363,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
   });
 
   it("exports a preset as a download and imports the file back", async () => {
-    expect(await pane(page).locator(".prompt").isVisible()).toBe(false);
+    expect(await pane(page).locator(".prompt dialog").isVisible()).toBe(false);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       pane(page).locator(`fluent-button[data-action="export"][data-target-id="${meta.id}"]`).click(),
@@ -384,11 +384,11 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
 
     // The same file again: the pane asks before it replaces anything, and keeps both when told to.
     await importFile(page, download.suggestedFilename(), text);
-    await expect.poll(() => pane(page).locator(".prompt").isVisible()).toBe(true);
+    await expect.poll(() => pane(page).locator(".prompt dialog").isVisible()).toBe(true);
     expect(await pane(page).locator(".prompt p").textContent()).toContain(`A preset of yours is already called “${meta.title}”.`);
     await pane(page).locator('fluent-button[data-action="conflict-keep"]').click();
     await expect.poll(() => userCard(page, "meta-2026-3").count()).toBe(1);
-    expect(await pane(page).locator(".prompt").isVisible()).toBe(false);
+    expect(await pane(page).locator(".prompt dialog").isVisible()).toBe(false);
   });
 
   it("refuses a malformed file with the reason and where it is, and stores nothing", async () => {
@@ -499,16 +499,6 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await scrollPaneTo('.pane-section[aria-labelledby$="-yours"]');
     await page.screenshot({ path: join(screenshotDir, "preview-chart.png") });
     await pane(page).locator("details.prices summary").click();
-    // The whole pane, top to bottom: a window tall enough to hold it.
-    await scrollPaneTo(null);
-    const paneHeight = await page.evaluate(() => {
-      const root = document.querySelector<HTMLElement>("#taskpane-root .pane-scroll") as HTMLElement;
-      const top = document.querySelector<HTMLElement>("#taskpane-root .pane-top");
-      const title = document.querySelector<HTMLElement>(".taskpane-title");
-      const banner = document.querySelector<HTMLElement>(".preview-banner");
-      return root.scrollHeight + (top?.offsetHeight ?? 0) + 12 + (title?.offsetHeight ?? 0) + (banner?.offsetHeight ?? 0);
-    });
-    await page.setViewportSize({ width: 1600, height: Math.ceil(paneHeight) + 4 });
-    await page.locator(".taskpane-frame").screenshot({ path: join(screenshotDir, "taskpane.png") });
+    // The pane alone (docs/screenshots/taskpane.png) is taken by tests/e2e/pane.e2e.test.ts, at 350 px in the light theme.
   });
 });
