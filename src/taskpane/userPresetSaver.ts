@@ -39,7 +39,7 @@ export function createUserPresetSaver(store: UserPresetStore, context: Omit<Pane
   /** Where focus goes back to when the question is answered. */
   let returnTo: Element | null = null;
 
-  const prompt = modalDialog("prompt", "A preset with this name exists", () => cancel());
+  const prompt = modalDialog("prompt", "This name is taken", () => cancel());
   prompt.id = `${context.idPrefix}-prompt`;
   prompt.hidden = true;
   const saved = new Set<(action: Action) => void>();
@@ -59,6 +59,7 @@ export function createUserPresetSaver(store: UserPresetStore, context: Omit<Pane
     cancelButton.setAttribute("autofocus", "");
     const body = element("div", { className: "dialog-body" });
     body.append(
+      element("h2", { className: "dialog-title", text: "This name is taken" }),
       element("p", {
         id: textId,
         text: `A preset of yours is already called “${conflict.existing.title}”. Replace it with “${conflict.candidate.title}”, or keep both?`,

@@ -36,13 +36,13 @@ export const yourModelsSection: PaneSectionFactory = (context) => {
   );
 
   function confirmDialog(title: string, id: string): HTMLElement {
-    const dialog = modalDialog("confirm", "Remove preset", () => cancelRemoval());
+    const dialog = modalDialog("confirm", "Remove preset?", () => cancelRemoval());
     const box = element("div", { className: "dialog-body" });
     const cancel = actionButton("Cancel", "cancel-remove", "secondary");
     cancel.setAttribute("autofocus", "");
     const actions = element("div", { className: "dialog-actions" });
     actions.append(actionButton("Yes, remove", "confirm-remove", "danger", { targetId: id }), cancel);
-    box.append(element("p", { text: `Remove “${title}” from this workbook? Sheets already loaded from it stay as they are.` }), actions);
+    box.append(element("h2", { className: "dialog-title", text: "Remove preset?" }), element("p", { text: `Remove “${title}” from this workbook? Sheets already loaded from it stay as they are.` }), actions);
     dialog.append(box);
     return dialog;
   }

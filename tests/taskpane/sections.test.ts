@@ -141,7 +141,7 @@ describe("your models, alone", () => {
     expect(root.querySelector('li[data-card-id="mine"] h3')?.textContent).toBe("Mine");
     control('[data-action="remove"][data-target-id="mine"]').click();
     const dialog = control("fluent-dialog.confirm");
-    expect(dialog.getAttribute("aria-label")).toBe("Remove preset");
+    expect(dialog.getAttribute("aria-label")).toBe("Remove preset?");
     expect(dialog.getAttribute("type")).toBe("alert");
     control('[data-action="confirm-remove"]').click();
     await flush();
