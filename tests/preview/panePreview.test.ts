@@ -81,11 +81,11 @@ async function chooseFile(text: string | Uint8Array, name: string): Promise<void
 }
 
 async function saveAs(name: string): Promise<void> {
-  click('button[data-action="open-save"]');
-  const input = pane().querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+  click('fluent-button[data-action="open-save"]');
+  const input = pane().querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
   input.value = name;
   input.dispatchEvent(new Event("input"));
-  click('button[data-action="save"]');
+  click('fluent-button[data-action="save"]');
   await flush();
 }
 
@@ -124,7 +124,7 @@ describe("the hostile-text corpus through the pane into the preview workbook", (
     expect(await storedPresets()).toEqual([hostile]);
     expect(workbook.sheetNames()).toEqual(["Budget", "Notes"]); // imported, not loaded
 
-    click(`button[data-action="load"][data-preset-kind="user"][data-preset-id="${hostile.id}"]`);
+    click(`fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="${hostile.id}"]`);
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     const sheetName = workbook.sheetNames()[2] as string;
@@ -152,7 +152,7 @@ describe("the hostile-text corpus through the pane into the preview workbook", (
     expect(saved?.outputs).toEqual(hostile.outputs);
     expect(saved?.sources).toEqual(hostile.sources);
 
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     const frozenName = workbook.sheetNames()[3] as string;
@@ -198,14 +198,14 @@ describe("your models in the preview", () => {
     expect(workbook.sheetNames()).toEqual(["Budget", "Notes"]);
     const card = pane().querySelector('li[data-preset-kind="user"][data-card-id="kept"]');
     expect(card?.querySelector("h3")?.textContent).toBe("Kept between visits");
-    click('button[data-action="load"][data-preset-kind="user"][data-preset-id="kept"]');
+    click('fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="kept"]');
     await flush();
     expect(status().textContent).toBe("Loaded into sheet 'Kept between visits'");
     expect(pane().querySelector(".model-name")?.textContent).toBe("Kept between visits");
   });
 
   it("saves the value typed into the grid, finds the sheet after a rename, and loads the saved preset with that value", async () => {
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const address = planSheet(meta).keyCells.ai_capex?.base as string;
     const grid = byId("grid");
@@ -221,7 +221,7 @@ describe("your models in the preview", () => {
     const rename = document.querySelector<HTMLInputElement>("#sheet-tabs input.sheet-rename") as HTMLInputElement;
     rename.value = "Capex up";
     rename.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
-    click('button[data-action="refresh"]');
+    click('fluent-button[data-action="refresh"]');
     await flush();
     expect(pane().querySelector(".model-name")?.textContent).toBe("Capex up");
 
@@ -236,7 +236,7 @@ describe("your models in the preview", () => {
       "Saved on 2026-05-02 from the sheet “Capex up”, loaded from the preset meta-2026; assumptions changed: ai_capex.",
     );
 
-    click('button[data-action="load"][data-preset-kind="user"][data-preset-id="capex-up"]');
+    click('fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="capex-up"]');
     await flush();
     expect(byId("grid").dataset.sheetName).toBe("Capex up (2)");
     expect(td(address).dataset.value).toBe("63000000000");
@@ -245,12 +245,12 @@ describe("your models in the preview", () => {
 
   it("exports a preset of yours as its file and imports it back, asking before it replaces anything", async () => {
     await chooseFile(presetToFileText({ ...meta, id: "shared", title: "Shared" }), "shared.json");
-    click('button[data-action="export"][data-preset-kind="user"][data-target-id="shared"]');
+    click('fluent-button[data-action="export"][data-preset-kind="user"][data-target-id="shared"]');
     expect(exported).toEqual([
       { name: "shared.json", text: presetToFileText({ ...meta, id: "shared", title: "Shared" }) },
     ]);
-    click('button[data-action="remove"][data-target-id="shared"]');
-    click('button[data-action="confirm-remove"]');
+    click('fluent-button[data-action="remove"][data-target-id="shared"]');
+    click('fluent-button[data-action="confirm-remove"]');
     await flush();
     expect(await storedPresets()).toEqual([]);
 
@@ -258,7 +258,7 @@ describe("your models in the preview", () => {
     expect((await storedPresets()).map((p) => p.id)).toEqual(["shared"]);
     await chooseFile(exported[0]?.text ?? "", "shared.json");
     expect(pane().querySelector<HTMLElement>(".prompt")?.hidden).toBe(false);
-    click('button[data-action="conflict-keep"]');
+    click('fluent-button[data-action="conflict-keep"]');
     await flush();
     expect((await storedPresets()).map((p) => [p.id, p.title])).toEqual([
       ["shared", "Shared"],
@@ -302,14 +302,14 @@ describe("the size limit applies to the file the user chose", () => {
 describe("nothing the user made is touched", () => {
   it("loading, saving, importing, removing and freezing leave the user's sheets and cells exactly as they were", async () => {
     const before = userPart(workbook);
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     await saveAs("Mine");
     await chooseFile(presetToFileText({ ...meta, id: "other", title: "Other" }), "other.json");
-    click('button[data-action="remove"][data-target-id="other"]');
-    click('button[data-action="confirm-remove"]');
+    click('fluent-button[data-action="remove"][data-target-id="other"]');
+    click('fluent-button[data-action="confirm-remove"]');
     await flush();
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     expect(workbook.sheetNames()).toEqual(["Budget", "Notes", "Meta 2026", "Meta 2026 (values)"]);
@@ -321,7 +321,7 @@ describe("nothing the user made is touched", () => {
     vi.spyOn(workbook.engine, "setSheetContent").mockImplementationOnce(() => {
       throw new Error("Simulated failure");
     });
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     expect(status().dataset.kind).toBe("error");
     expect(status().textContent).toBe(
@@ -332,7 +332,7 @@ describe("nothing the user made is touched", () => {
   });
 
   it("a save the browser's storage refuses stores nothing, and the pane says so", async () => {
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const before = { workbook: snapshot(workbook), storage: storage.entries() };
     storage.refuseWrites = true;
@@ -345,13 +345,13 @@ describe("nothing the user made is touched", () => {
   });
 
   it("a freeze that fails half way removes its copy and leaves the workbook as it was", async () => {
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const before = snapshot(workbook);
     vi.spyOn(workbook.engine, "setSheetContent").mockImplementationOnce(() => {
       throw new Error("Simulated failure");
     });
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().textContent).toBe(
       'Freezing "Meta 2026" failed: Simulated failure. The partial copy was removed; the workbook is unchanged.',
