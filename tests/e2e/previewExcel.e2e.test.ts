@@ -78,7 +78,7 @@ describe.skipIf(chromiumMissing)("the preview as Excel, in Chromium at 1440×900
 
   async function loadPreset(preset: Preset): Promise<string> {
     const sheetName = freeSheetName(planSheet(preset).sheetName, ["Sheet1"]);
-    await page.click(`button[data-preset-id="${preset.id}"]`);
+    await page.click(`fluent-button[data-preset-id="${preset.id}"]`);
     await page.waitForSelector(`#grid[data-sheet-name="${sheetName}"]`);
     return sheetName;
   }

@@ -278,7 +278,7 @@ describe("the size limit applies to the file the user chose", () => {
     await open(); // a reload reads the record back
     expect(pane().textContent).not.toContain("could not be read");
     expect(pane().querySelector('li[data-preset-kind="user"][data-card-id="large-minified"]')).not.toBeNull();
-    click('button[data-action="export"][data-preset-kind="user"][data-target-id="large-minified"]');
+    click('fluent-button[data-action="export"][data-preset-kind="user"][data-target-id="large-minified"]');
     const exportedText = exported[0]?.text ?? "";
     expect(Buffer.byteLength(exportedText)).toBeLessThanOrEqual(262_144);
     expect(JSON.parse(exportedText)).toEqual(JSON.parse(text));
