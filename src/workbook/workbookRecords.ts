@@ -308,9 +308,16 @@ export function sheetOriginXml(record: SheetOriginRecord): string {
 /** The XML of a sheet's origin record once it is known to read back as the same record, or why it does not. */
 export function sheetOriginRecord(record: SheetOriginRecord): RecordWrite {
   const xml = sheetOriginXml(record);
+  const problem = sheetOriginReadBackProblem(xml, record);
+  return problem === undefined ? { ok: true, xml } : { ok: false, problem };
+}
+
+/** Why `xml`, as a store handed it back, is not `record`; undefined when it is. */
+export function sheetOriginReadBackProblem(xml: string, record: SheetOriginRecord): string | undefined {
   const read = readSheetOriginXml(xml);
-  if (read.ok && read.value.key !== record.key) return { ok: false, problem: "it does not read back with its key" };
-  return readsBackAs(xml, read, record.preset);
+  if (read.ok && read.value.key !== record.key) return "it does not read back with its key";
+  const back = readsBackAs(xml, read, record.preset);
+  return back.ok ? undefined : back.problem;
 }
 
 export function readSheetOriginXml(xml: string): RecordRead<SheetOriginRecord> {
