@@ -16,7 +16,7 @@ import { columnWidthInCharacters } from "./columnWidth";
 import { freezePlan } from "./frozenPlan";
 import { readPresetFile } from "./presetFile";
 import { renderTable, type TableCell } from "./table";
-import { xlsxBytes, type ValueAt } from "./xlsxWorkbook";
+import { xlsxBytes, xlsxSheetName, type ValueAt } from "./xlsxWorkbook";
 
 /** Which preset a command works on: a built-in by id, or a preset file ("-" for standard input). */
 export type PresetRef = { readonly id: string } | { readonly file: string };
@@ -255,7 +255,7 @@ export async function exportPreset(ref: PresetRef, out: string, values: boolean,
   }
   const written = await writeWhole(io.fs, path, bytes);
   if (written !== null) return fail(written);
-  return succeed(`wrote ${path} (sheet "${plan.sheetName}", ${plan.cells.length} cells, ${note})\n`);
+  return succeed(`wrote ${path} (sheet "${xlsxSheetName(plan)}", ${plan.cells.length} cells, ${note})\n`);
 }
 
 export async function runCommand(command: CliCommand, io: CliIo): Promise<CommandOutcome> {

@@ -10,6 +10,8 @@ import { createOfficeHost, frozenSheetNameFor, modelMarkerName } from "../../src
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { sheetOriginNamespace, userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
 import { builtInPresets, findPreset, parsePresetFile, planSheet, presetFileMaxBytes, type Preset } from "../../src/presets";
+import { sheetNameProblem } from "../../src/workbook/sheetName";
+import { titledSheetNames } from "../fixtures/sheetTitles";
 import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { FakeExcel, xmlProblem, type InitialSheet, type InitialWorkbook } from "./fakeExcel";
@@ -485,5 +487,17 @@ describe("records edited by hand in the file", () => {
     const excel = new FakeExcel(userSheets, { ...userWorkbook, customXmlParts: [moved] });
     expect(await features(createOfficeHost(excel.environment())).userPresets.list()).toEqual({ presets: [], unreadable: [] });
     expect(excel.xmlParts().map((p) => p.xml)).toEqual([moved]);
+  });
+});
+
+describe("sheet names from preset titles, in Excel", () => {
+  it.each(titledSheetNames)("loads a preset titled %j into a sheet named %j, twice into a free name", async (title, name) => {
+    const { excel, host } = setup();
+    const preset = { ...meta, title };
+    const expected = name === "Model" ? meta.id : name;
+    expect((await host.loadPlan(planSheet(preset))).sheetName).toBe(expected);
+    const second = (await host.loadPlan(planSheet(preset))).sheetName;
+    expect(sheetNameProblem(second, excel.sheetNames().filter((n) => n !== second))).toBeUndefined();
+    expect(excel.sheetNames()).toEqual([...userSheets.map((s) => s.name), expected, second]);
   });
 });

@@ -18,6 +18,7 @@ import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { previewStoragePrefix } from "../../src/preview/presetRecords";
 import type { PreviewWorkbook } from "../../src/preview/workbook";
 import { hostilePreset } from "../fixtures/hostileText";
+import { titledSheetNames } from "../fixtures/sheetTitles";
 import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
 import { MemoryStorage, newHost, newWorkbook, sheetSnapshot, snapshot, userPart, userSheets } from "./helpers";
 
@@ -610,5 +611,17 @@ describe("a preset in any script, as large as a preset file may be, survives in 
     expect({ storage: storage.entries(), records: workbook.presetRecords.read() }).toEqual(before);
     storage.storesAs = (value) => value;
     expect((await userPresets.list()).presets.map((p) => p.preset.title)).toEqual(["Mine keep"]);
+  });
+});
+
+describe("sheet names from preset titles, in the preview", () => {
+  it.each(titledSheetNames)("loads a preset titled %j into a sheet named %j, twice into a free name", async (title, name) => {
+    const { workbook, host } = newHost({ Sheet1: [] });
+    const preset = { ...meta, title };
+    const expected = name === "Model" ? meta.id : name;
+    expect((await host.loadPlan(planSheet(preset))).sheetName).toBe(expected);
+    const second = (await host.loadPlan(planSheet(preset))).sheetName;
+    expect(sheetNameProblem(second, workbook.sheetNames().filter((n) => n !== second))).toBeUndefined();
+    expect(workbook.sheetNames()).toEqual(["Sheet1", expected, second]);
   });
 });
