@@ -66,7 +66,7 @@ export function xmlSafeJson(json: string): string {
 /**
  * JSON text with each \u escape of a character outside ASCII written as the
  * character: the same value, measured as its characters weigh in UTF-8. Reads
- * escapes left to right (`\\\\u4e2d` is a backslash and "u4e2d", not an escape).
+ * escapes left to right (`\\u4e2d` is a backslash and "u4e2d", not an escape).
  */
 export function unescapeNonAsciiJson(json: string): string {
   if (!json.includes("\\u")) return json;
