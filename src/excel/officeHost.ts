@@ -60,11 +60,10 @@ import {
   sheetOriginNamespace,
   sheetOriginReadBackProblem,
   sheetOriginRecord,
+  storableUserPreset,
   userPresetNamespace,
-  userPresetRefusal,
   userPresetsOf,
   userPresetReadBackProblem,
-  userPresetRecord,
   type SheetOriginRecord,
 } from "../workbook/workbookRecords";
 import { planWorkbookWrite, type WorkbookWrite } from "../workbook/writePlan";
@@ -484,10 +483,8 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
 
     async save(preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> {
       ensureSupported();
-      const refusal = userPresetRefusal(preset);
-      if (refusal !== undefined) throw new Error(refusal);
-      const record = userPresetRecord({ preset, savedAt: options.savedAt });
-      if (!record.ok) throw new Error(`"${preset.title}" cannot be stored: ${record.problem}.`);
+      const record = storableUserPreset({ preset, savedAt: options.savedAt });
+      if (!record.ok) throw new Error(record.refusal);
       try {
         return await environment.run(async (context): Promise<UserPresetSaveOutcome> => {
           const { all } = userPresetsOf(asRecords(await readParts(context, userPresetNamespace)));

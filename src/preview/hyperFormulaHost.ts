@@ -9,7 +9,7 @@
  *    sheet id, which survives renames), checked as the Excel host checks it.
  *  - userPresets: the Excel host's records (workbookRecords.ts), kept with the
  *    workbook and in the browser's storage (presetRecords.ts), with the same
- *    refusals (userPresetRefusal), the same listing (userPresetsOf) and the same
+ *    refusals (storableUserPreset), the same listing (userPresetsOf) and the same
  *    order of writes (the new record first, read back from the storage, then
  *    the old one removed: a preset is never said to be kept before it reads back).
  *  - readModel: the sheet's cells as sheetCellsOf gives them in Excel.
@@ -34,9 +34,8 @@ import {
   newRecordKey,
   readSheetOriginXml,
   sheetOriginRecord,
+  storableUserPreset,
   userPresetReadBackProblem,
-  userPresetRecord,
-  userPresetRefusal,
   userPresetsOf,
 } from "../workbook/workbookRecords";
 import { planWorkbookWrite } from "../workbook/writePlan";
@@ -143,10 +142,8 @@ export class HyperFormulaHost implements WorkbookHost {
     },
 
     save: async (preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> => {
-      const refusal = userPresetRefusal(preset);
-      if (refusal !== undefined) throw new Error(refusal);
-      const record = userPresetRecord({ preset, savedAt: options.savedAt });
-      if (!record.ok) throw new Error(`"${preset.title}" cannot be stored: ${record.problem}.`);
+      const record = storableUserPreset({ preset, savedAt: options.savedAt });
+      if (!record.ok) throw new Error(record.refusal);
       try {
         const { all } = userPresetsOf(this.records());
         const same = all.filter(({ stored }) => stored.preset.id === preset.id);

@@ -215,12 +215,6 @@ export function userPresetReadBackProblem(xml: string, preset: Preset): string |
   return read.ok ? undefined : read.problem;
 }
 
-/** Why a preset cannot be stored (its record would not read back, with the first issue), or undefined when it can. */
-export function presetRecordProblem(preset: Preset): string | undefined {
-  const record = userPresetRecord({ preset, savedAt: "" });
-  return record.ok ? undefined : record.problem;
-}
-
 export function readUserPresetXml(xml: string): RecordRead<UserPresetRecord> {
   const found = recordElement(xml, userPresetElement, userPresetNamespace, "an AICOST user preset");
   if (!found.ok) return found;
@@ -232,14 +226,21 @@ export function readUserPresetXml(xml: string): RecordRead<UserPresetRecord> {
 const builtInIds: ReadonlySet<string> = new Set(builtInPresets.map((preset) => preset.id));
 
 /**
- * Why a preset cannot be stored as one of the user's (its id is a built-in
- * preset's, or it is not a valid preset file), as the message a store rejects
- * with; undefined when it can be.
+ * A user preset's record, ready to store (its XML known to read back), or the
+ * message a store refuses it with: its id is a built-in preset's, or its
+ * record would not read back (the first issue of its preset text).
  */
+export function storableUserPreset(record: UserPresetRecord): { readonly ok: true; readonly xml: string } | { readonly ok: false; readonly refusal: string } {
+  const { preset } = record;
+  if (builtInIds.has(preset.id)) return { ok: false, refusal: `"${preset.id}" is the id of a built-in preset; a preset of yours needs another id.` };
+  const written = userPresetRecord(record);
+  return written.ok ? written : { ok: false, refusal: `"${preset.title}" cannot be stored: ${written.problem}.` };
+}
+
+/** Why a preset cannot be stored as one of the user's, as the message a store refuses it with; undefined when it can be. */
 export function userPresetRefusal(preset: Preset): string | undefined {
-  if (builtInIds.has(preset.id)) return `"${preset.id}" is the id of a built-in preset; a preset of yours needs another id.`;
-  const problem = presetRecordProblem(preset);
-  return problem === undefined ? undefined : `"${preset.title}" cannot be stored: ${problem}.`;
+  const storable = storableUserPreset({ preset, savedAt: "" });
+  return storable.ok ? undefined : storable.refusal;
 }
 
 /** A stored user preset and the handle of its record (a custom XML part in Excel, a storage key in the preview). */
