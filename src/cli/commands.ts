@@ -15,7 +15,7 @@ import { freezePlan } from "./frozenPlan";
 import { readPresetFile, standardInput } from "./presetFile";
 import { outputTarget, reasonOf, writeWhole } from "./replaceFile";
 import { renderTable, type TableCell } from "./table";
-import { xlsxBytes, type ValueAt } from "./xlsxWorkbook";
+import { xlsxBytes, xlsxSheetName, type ValueAt } from "./xlsxWorkbook";
 
 /** Which preset a command works on: a built-in by id, or a preset file ("-" for standard input). */
 export type PresetRef = { readonly id: string } | { readonly file: string };
@@ -229,7 +229,7 @@ export async function exportPreset(ref: PresetRef, out: string, values: boolean,
   const written = await writeWhole(io.fs, target.value, bytes, path);
   if (!written.ok) return fail(written.message);
   const where = target.value.path === path ? path : `${path} (the file it links to, ${target.value.path})`;
-  return succeed(`wrote ${where} (sheet "${plan.sheetName}", ${plan.cells.length} cells, ${note})\n`);
+  return succeed(`wrote ${where} (sheet "${xlsxSheetName(plan)}", ${plan.cells.length} cells, ${note})\n`);
 }
 
 export async function runCommand(command: CliCommand, io: CliIo): Promise<CommandOutcome> {

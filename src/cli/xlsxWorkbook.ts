@@ -9,6 +9,7 @@
 import type * as ExcelJS from "exceljs";
 import { checkRuleFormula } from "../presets/plan";
 import type { CellRole, PlannedCell, SheetPlan } from "../presets/plan.types";
+import { freeSheetName } from "../workbook/sheetName";
 import { columnWidthInCharacters } from "./columnWidth";
 
 /** A cell's value as the evaluator computed it; an error as its code, e.g. { error: "#NUM!" }. */
@@ -126,6 +127,15 @@ async function loadExcelJs(): Promise<ExcelJsModule> {
   return "default" in loaded ? loaded.default : loaded;
 }
 
+/**
+ * The name of the plan's sheet in the exported workbook, where it is the only
+ * sheet: the plan's name through the sheet-name rule the task pane uses
+ * (src/workbook/sheetName.ts), so any plan gets a name Excel takes.
+ */
+export function xlsxSheetName(plan: SheetPlan): string {
+  return freeSheetName(plan.sheetName, []);
+}
+
 /** Builds the workbook for a plan, caching each formula's value from `valueAt`. */
 export async function buildWorkbook(plan: SheetPlan, valueAt: ValueAt): Promise<ExcelJS.Workbook> {
   const { Workbook } = await loadExcelJs();
@@ -133,7 +143,7 @@ export async function buildWorkbook(plan: SheetPlan, valueAt: ValueAt): Promise<
   workbook.creator = "AICOST";
   const views: Partial<ExcelJS.WorksheetView>[] =
     plan.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows }] : [];
-  const sheet = workbook.addWorksheet(plan.sheetName, { views });
+  const sheet = workbook.addWorksheet(xlsxSheetName(plan), { views });
   for (const { column, widthPoints } of plan.columnWidths) {
     sheet.getColumn(column + 1).width = columnWidthInCharacters(widthPoints);
   }

@@ -4,6 +4,7 @@
  * cells are formulas over the same column's assumptions, notes, sources and a
  * chart of the charted results. The same preset always gives the same plan.
  */
+import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../workbook/sheetName";
 import { cellAddress } from "./address";
 import { numberFormatOf, textNumberFormat } from "./formats";
 import { replaceKeys } from "./formula";
@@ -42,21 +43,18 @@ const chartColumn = 8; // column I
 const chartWidthColumns = 8;
 const chartHeightRows = 18;
 
-const maxSheetNameLength = 31;
-
 /**
- * The sheet name a preset asks for: its title up to the first colon, without the
- * characters Excel forbids in sheet names ([ ] : * ? / \), at most 31 characters.
+ * The sheet name a preset asks for: its title up to the first colon (the
+ * preset's id when nothing is left of it), made a name Excel takes by the
+ * workbook's one sheet-name rule (src/workbook/sheetName.ts), as the first
+ * sheet of an empty workbook would be named: forbidden characters removed,
+ * cut between characters to 31, no apostrophe at either end, never a reserved
+ * name ("History" becomes "History (2)"). Each writer then frees it against
+ * the sheets already there.
  */
 export function sheetNameOf(preset: Preset): string {
-  const head = preset.title.split(":")[0] ?? "";
-  const cleaned = head
-    .replace(/[[\]:*?/\\]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^'+|'+$/g, "");
-  const name = cleaned.slice(0, maxSheetNameLength).trim();
-  return name === "" ? preset.id.slice(0, maxSheetNameLength) : name;
+  const head = sanitizeSheetName(preset.title.split(":")[0] ?? "", maxSheetNameLength, "");
+  return freeSheetName(head === "" ? preset.id : head, []);
 }
 
 class CellList {

@@ -15,6 +15,7 @@ import { hyperFormulaLicenseKey } from "../../src/hyperformula/aicostPlugin";
 import { builtInPresets, planSheet, presetToFileText, type PlannedCell, type Preset, type SheetPlan } from "../../src/presets";
 import type { SheetValue } from "../../src/cli/xlsxWorkbook";
 import { hostilePreset } from "../fixtures/hostileText";
+import { titledSheetNames } from "../fixtures/sheetTitles";
 import { tinyPreset } from "../presets/helpers";
 import { fixtureValues } from "./fixturePlan";
 import { fixedNow, runAicost, type Run, type RunOptions } from "./harness";
@@ -139,6 +140,19 @@ describe("export --file", () => {
       expect(other.value, address).toEqual(cell.value);
       expect(other.numFmt, address).toBe(cell.numFmt);
       expect(other.font, address).toEqual(cell.font);
+    }
+  });
+});
+
+describe("export names its sheet by the task pane's sheet-name rule", () => {
+  const inFiles = titledSheetNames.filter(([title]) => !/[\ud800-\udbff](?![\udc00-\udfff])/.test(title));
+  it.each(inFiles)("a preset titled %j exports, with and without --values, to a sheet named %j", async (title, name) => {
+    const expected = name === "Model" ? tinyPreset().id : name;
+    const file = presetFile({ ...tinyPreset(), title });
+    for (const values of [[], ["--values"]]) {
+      const { result, sheet } = await exported(["export", "--file", file, ...values], "named.xlsx");
+      expect(sheet.name).toBe(expected);
+      expect(result.stdout).toContain(`(sheet "${expected}"`);
     }
   });
 });

@@ -19,6 +19,7 @@ import { evaluateScalar, GPU_HOUR_COST, GPU_TCO, gpuTcoUsd, isCalcError } from "
 import { freeSheetName } from "../../src/workbook/sheetName";
 import { builtInPresets, findPreset, planSheet, presetToFileText, scenarios, type Preset, type Scenario } from "../../src/presets";
 import { hostilePreset } from "../fixtures/hostileText";
+import { largestPresetFile, scripts } from "../fixtures/largestPresets";
 import { chromiumPath, haveChromium, launchChromium, serveDirectory, type BrowserSession, type StaticServer } from "./browser";
 import { evaluateOutputs, expectedCellText, expectedOutputs, isExpectedError, type Expected } from "./expectedOutputs";
 
@@ -435,6 +436,23 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
       expect(await formulaBarAt(page, address)).toMatch(/^=.*AICOST\./);
       expect(Number(await valueOf(page, address))).toBe(Number(bar));
     }
+  });
+
+  it("keeps the largest preset file in every script after it is imported, across a reload, and loads it", async () => {
+    for (const script of scripts) {
+      const file = largestPresetFile(script);
+      const id = `largest-${script}`;
+      await importFile(page, `${id}.json`, file);
+      await waitForStatus(page, new RegExp(`^Imported “Largest ${script}” from ${id}\\.json as a preset of yours\\.`));
+      await expect.poll(() => userCard(page, id).count()).toBe(1);
+      expect(await pane(page).locator(".notice-warning").allTextContents()).toEqual([]);
+    }
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    for (const script of scripts) await expect.poll(() => userCard(page, `largest-${script}`).count()).toBe(1);
+    expect(await pane(page).locator(".notice-warning").allTextContents()).toEqual([]);
+    await userCard(page, "largest-emoji").locator('button[data-action="load"]').click();
+    await page.waitForSelector('#grid[data-sheet-name="Largest emoji"]');
   });
 
   it("shows hostile text as literal text in the grid, the tabs and the pane, injecting no markup", async () => {

@@ -262,6 +262,12 @@ export class FakeExcel {
   copiesSheetNames = true;
   /** Computes formula results when a range's values are loaded; without one, loading a formula's value fails. */
   evaluator: FakeEvaluator | undefined;
+  /**
+   * What Excel keeps of a custom XML part it is given: the XML itself. Set it
+   * to model an Excel (or a file round trip) that rewrites the XML on the way,
+   * as a host that loses characters would.
+   */
+  storesXmlAs: (xml: string) => string = (xml) => xml;
   private nextId = 1;
   private failRules: FailRule[] = [];
 
@@ -532,6 +538,17 @@ class FakeWorksheetCollection {
     this.context.enqueue("WorksheetCollection.getItem", nameOrId, () => {
       const model = this.find(nameOrId);
       if (!model) fail("ItemNotFound", `The requested resource doesn't exist: "${nameOrId}"`, "WorksheetCollection.getItem");
+      sheet.bind(model);
+    });
+    return sheet;
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, undefined);
+    this.context.enqueue("WorksheetCollection.getActiveWorksheet", "", () => {
+      const workbook = this.context.excel.workbook;
+      const model = workbook.sheets.find((s) => s.id === workbook.activeSheetId);
+      if (!model) fail("ItemNotFound", "There is no active worksheet.", "WorksheetCollection.getActiveWorksheet");
       sheet.bind(model);
     });
     return sheet;
@@ -1359,7 +1376,7 @@ class FakeCustomXmlPartCollection {
   add(xml: string): FakeCustomXmlPart {
     const part = new FakeCustomXmlPart(this.context);
     this.context.enqueue("CustomXmlPartCollection.add", `${xml.length} characters`, () => {
-      const model = this.context.excel.newXmlPart(xml);
+      const model = this.context.excel.newXmlPart(this.context.excel.storesXmlAs(xml));
       this.context.excel.workbook.customXmlParts.push(model);
       part.bind(model);
     });

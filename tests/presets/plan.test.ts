@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calcFunctions } from "../../src/calc";
+import { freeSheetName } from "../../src/workbook/sheetName";
+import { titledSheetNames } from "../fixtures/sheetTitles";
 import { builtInPresets, numberFormatOf, orderCheckFormula, planSheet, scenarios, type PlannedCell, type Preset, type SheetPlan } from "../../src/presets";
 import { tinyPreset } from "./helpers";
 
@@ -202,5 +204,12 @@ describe("planSheet with hostile text", () => {
     expect(planSheet({ ...tinyPreset(), title: "A/B [test]? *x*" }).sheetName).toBe("A B test x");
     expect(planSheet({ ...tinyPreset(), title: "x".repeat(40) }).sheetName).toBe("x".repeat(31));
     expect(planSheet({ ...tinyPreset(), title: ": nothing before" }).sheetName).toBe("tiny-test");
+    expect(planSheet({ ...tinyPreset(), title: "[]*?: nothing left" }).sheetName).toBe("tiny-test");
+  });
+
+  it.each(titledSheetNames)("names the sheet for the title %j %j, by the workbook's sheet-name rule", (title, name) => {
+    const plan = planSheet({ ...tinyPreset(), title });
+    expect(plan.sheetName).toBe(name === "Model" ? "tiny-test" : name);
+    expect(freeSheetName(plan.sheetName, [])).toBe(plan.sheetName);
   });
 });
