@@ -1,6 +1,15 @@
 import { messages } from "./messages";
 import { calcError, isCalcError, type CalcError } from "./result";
-import { computeWith, type CalcFunction, type NumberParamSpec, type ParamSpec, type Scalar, type TextParamSpec } from "./spec";
+import {
+  computeForCall,
+  computeWith,
+  type CalcFunction,
+  type MomentParamSpec,
+  type NumberParamSpec,
+  type ParamSpec,
+  type Scalar,
+  type TextParamSpec,
+} from "./spec";
 
 /**
  * Cell semantics, shared by every edge:
@@ -56,7 +65,21 @@ function checkText(param: TextParamSpec, raw: unknown): string | CalcError | typ
   return text;
 }
 
+function checkMoment(param: MomentParamSpec, raw: unknown): Scalar | CalcError | typeof OMITTED {
+  if (isBlank(raw) || (typeof raw === "string" && raw.trim() === "")) {
+    return param.default === undefined ? calcError("value", param.name, messages.requiredBlank(param.name)) : OMITTED;
+  }
+  if (typeof raw === "string") return raw.trim();
+  if (typeof raw !== "number") return calcError("value", param.name, messages.notAMoment(param.name, raw));
+  if (!Number.isFinite(raw)) return calcError("num", param.name, messages.notFinite(param.name, raw));
+  return raw;
+}
+
 function checkArgument(param: ParamSpec, raw: unknown): Checked {
+  if (param.type === "moment") {
+    const checked = checkMoment(param, raw);
+    return checked === OMITTED && param.default !== undefined ? param.default : checked;
+  }
   if (param.type === "number") {
     const checked = checkNumber(param, raw);
     if (checked === OMITTED && typeof param.default === "number") return param.default;
@@ -221,7 +244,7 @@ function evaluateFilled(
   columns: number,
 ): GridResult {
   const paramCount = checked.length;
-  const compute = fn.compute as Compute;
+  const compute = computeForCall(fn) as Compute;
   const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
   const varying: number[] = [];
   for (let p = 0; p < paramCount; p++) if ((checked[p] as CheckedGrid<never>).columns !== 1) varying.push(p);
@@ -325,6 +348,7 @@ export function evaluateGrid<E extends object = never>(
 
   const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
   const pending: number[] = [];
+  const compute = computeForCall(fn) as Compute;
   const out: (number | CalcError | E)[][] = new Array<(number | CalcError | E)[]>(rows);
   let errorCount = 0;
   for (let r = 0; r < rows; r++) {
@@ -360,7 +384,7 @@ export function evaluateGrid<E extends object = never>(
           const p = pending[i] as number;
           values[p] = resolveOmitted(fn, values, p);
         }
-        const value = computeArity(fn.compute as Compute, values, paramCount);
+        const value = computeArity(compute, values, paramCount);
         result = typeof value === "number" && value - value === 0 ? (value === 0 ? 0 : value) : finish(fn, value);
       }
       if (typeof result !== "number") errorCount++;
