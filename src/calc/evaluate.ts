@@ -1,3 +1,4 @@
+import { momentOfExcelSerial, momentOfIsoText } from "./asOf";
 import { messages } from "./messages";
 import { calcError, isCalcError, type CalcError } from "./result";
 import {
@@ -69,10 +70,17 @@ function checkMoment(param: MomentParamSpec, raw: unknown): Scalar | CalcError |
   if (isBlank(raw) || (typeof raw === "string" && raw.trim() === "")) {
     return param.default === undefined ? calcError("value", param.name, messages.requiredBlank(param.name)) : OMITTED;
   }
-  if (typeof raw === "string") return raw.trim();
+  // The moment is read here, as every argument is checked, so its fault comes before later arguments'.
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    if (text.toLowerCase() === "now") return text;
+    const moment = momentOfIsoText(text, param.name);
+    return isCalcError(moment) ? moment : text;
+  }
   if (typeof raw !== "number") return calcError("value", param.name, messages.notAMoment(param.name, raw));
   if (!Number.isFinite(raw)) return calcError("num", param.name, messages.notFinite(param.name, raw));
-  return raw;
+  const moment = momentOfExcelSerial(raw, param.name);
+  return isCalcError(moment) ? moment : raw;
 }
 
 function checkArgument(param: ParamSpec, raw: unknown): Checked {

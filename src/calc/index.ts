@@ -1,6 +1,7 @@
 export * from "./asOf";
 export * from "./blendedPrice";
 export * from "./catalog";
+export * from "./catalogListing";
 export * from "./constants";
 export * from "./evaluate";
 export * from "./genaiPrices";
@@ -10,6 +11,7 @@ export * from "./gpuTco";
 export * from "./laborSavings";
 export * from "./messages";
 export * from "./priceCatalog";
+export * from "./priceData";
 export * from "./priceFunctions";
 export * from "./priceKinds";
 export * from "./priceSignatures";

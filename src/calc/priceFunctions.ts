@@ -63,7 +63,8 @@ export class ModelResolver {
   }
 
   resolve(model: string, provider: string, atMs: number): ResolvedModel | CalcError {
-    const key = `${model.toLowerCase()}\u0000${provider.toLowerCase()}\u0000${atMs}`;
+    // Exact text: genai-prices ignores case, but a message quotes the argument as typed.
+    const key = `${model}\u0000${provider}\u0000${atMs}`;
     let found = this.resolved.get(key);
     if (found === undefined) {
       const providerId = provider === "" ? undefined : provider;
@@ -92,7 +93,7 @@ export function usageCostForCall(resolver: ModelResolver) {
     if (cacheReadTokens + cacheWriteTokens > inputTokens) {
       return calcError(
         "num",
-        "cache_read_tokens",
+        "", // a fault of three arguments together, not of one parameter
         messages.cachedAboveInput(cacheReadTokens + cacheWriteTokens, inputTokens),
       );
     }

@@ -124,6 +124,10 @@ const pricedPairs = priceCatalog.flatMap((entry) =>
 
 /** A valid cell for a parameter, anywhere in its domain (huge values may overflow the result to #NUM!). */
 function validCell(param: ParamSpec): fc.Arbitrary<unknown> {
+  // USAGE_COST's cached parts must fit within its input tokens: mostly none, sometimes any valid count.
+  if (param.type === "number" && param.name.startsWith("cache_")) {
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(0, null) }, { weight: 1, arbitrary: inDomain(param, Number.MIN_VALUE, Number.MAX_VALUE) });
+  }
   if (param.type === "number") {
     const value = inDomain(param, Number.MIN_VALUE, Number.MAX_VALUE);
     return param.default === undefined
@@ -132,7 +136,7 @@ function validCell(param: ParamSpec): fc.Arbitrary<unknown> {
   }
   if (param.type === "moment") return moment;
   if (param.name === "model") return anyCase(models);
-  if (param.name === "provider") return fc.oneof(blank, anyCase(providers));
+  if (param.name === "provider") return fc.oneof({ weight: 3, arbitrary: blank }, { weight: 1, arbitrary: anyCase(providers) });
   return anyCase(param.oneOf ?? ["x"]);
 }
 

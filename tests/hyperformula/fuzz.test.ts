@@ -100,6 +100,8 @@ const literalText = fc.oneof(
 
 /** A valid value for a parameter, as a literal or a cell. */
 function validValue(param: ParamSpec): fc.Arbitrary<number | string> {
+  // USAGE_COST's cached parts must fit within its input tokens: mostly none, sometimes any valid count.
+  if (param.type === "number" && param.name.startsWith("cache_")) return fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: inDomain(param) });
   if (param.type === "number") return inDomain(param);
   if (param.type === "moment") {
     return fc.oneof(
@@ -109,7 +111,8 @@ function validValue(param: ParamSpec): fc.Arbitrary<number | string> {
     );
   }
   if (param.name === "model") return anyCase(models);
-  if (param.name === "provider") return anyCase(["openai", "deepseek"]);
+  // Mostly the model id decides the provider; sometimes a provider that may not list the model.
+  if (param.name === "provider") return fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 1, arbitrary: anyCase(["openai", "deepseek"]) });
   return anyCase(param.oneOf ?? ["x"]);
 }
 
