@@ -43,12 +43,26 @@ export function catalogModelIds(providers: readonly Provider[], providerId?: str
  * The catalog's model ids closest to `text` (case ignored): ids that contain it
  * or that it contains first, then by edit distance; at most `count`.
  */
-export function closestModelIds(
-  providers: readonly Provider[],
-  text: string,
-  count = 5,
-  providerId?: string,
-): string[] {
+const closestMemo = new WeakMap<readonly Provider[], Map<string, string[]>>();
+/** Distinct texts remembered per catalog: the same cells ask again on every recalculation. */
+const closestMemoSize = 2000;
+
+export function closestModelIds(providers: readonly Provider[], text: string, count = 5, providerId?: string): string[] {
+  let memo = closestMemo.get(providers);
+  if (memo === undefined) {
+    memo = new Map();
+    closestMemo.set(providers, memo);
+  }
+  const key = `${count}\u0000${providerId ?? ""}\u0000${text}`;
+  const known = memo.get(key);
+  if (known !== undefined) return [...known];
+  const found = computeClosestModelIds(providers, text, count, providerId);
+  if (memo.size >= closestMemoSize) memo.clear();
+  memo.set(key, found);
+  return [...found];
+}
+
+function computeClosestModelIds(providers: readonly Provider[], text: string, count: number, providerId?: string): string[] {
   const wanted = text.trim().toLowerCase();
   const cap = Math.max(3, Math.ceil(wanted.length / 2));
   const scored: { id: string; score: number }[] = [];

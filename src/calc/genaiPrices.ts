@@ -49,7 +49,7 @@ function pin(provider: Provider, model: ModelInfo, price: ModelPrice): Provider 
  * decides, as in genai-prices) and moment, or null when it knows none. Throws
  * what genai-prices throws for data it cannot use.
  */
-export function resolveModel(model: string, providerId: string | undefined, at: Date): ResolvedModel | null {
+function resolveModelNow(model: string, providerId: string | undefined, at: Date): ResolvedModel | null {
   const found = calcPrice({}, model, providerId === undefined ? { timestamp: at } : { providerId, timestamp: at });
   if (found === null) return null;
   return {
@@ -58,6 +58,31 @@ export function resolveModel(model: string, providerId: string | undefined, at: 
     price: found.model_price,
     pinned: pin(found.provider, found.model, found.model_price),
   };
+}
+
+const resolvedMemo = new Map<string, ResolvedModel | null>();
+/** Resolutions remembered across calls (a recalculation asks for the same ones again); cleared when full. */
+const resolvedMemoSize = 5000;
+
+/**
+ * The model genai-prices prices for this id, provider (undefined: the model id
+ * decides, as in genai-prices) and moment, or null when it knows none. Throws
+ * what genai-prices throws for data it cannot use. Remembered per (model,
+ * provider, moment): call forgetResolvedModels after replacing genai-prices' data.
+ */
+export function resolveModel(model: string, providerId: string | undefined, at: Date): ResolvedModel | null {
+  const key = `${model.trim().toLowerCase()}\u0000${providerId?.trim().toLowerCase() ?? ""}\u0000${at.getTime()}`;
+  const known = resolvedMemo.get(key);
+  if (known !== undefined) return known;
+  const found = resolveModelNow(model, providerId, at);
+  if (resolvedMemo.size >= resolvedMemoSize) resolvedMemo.clear();
+  resolvedMemo.set(key, found);
+  return found;
+}
+
+/** Forgets remembered resolutions: after genai-prices' data is replaced (updatePrices). */
+export function forgetResolvedModels(): void {
+  resolvedMemo.clear();
 }
 
 /**

@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { updatePrices } from "@pydantic/genai-prices";
 import {
   checkPriceData,
+  forgetResolvedModels,
   genaiPricesVersion,
   latestPriceStartDate,
   listCatalog,
@@ -47,6 +48,7 @@ async function catalogInUse(io: CliIo, path: string): Promise<Catalog | string> 
     const checked = checkPriceData(text);
     if (!checked.ok) return `the kept price data ${path} is no longer valid (${checked.issues[0]?.path ?? ""} ${checked.issues[0]?.message ?? ""}); run aicost prices update again`;
     updatePrices(({ setProviderData }) => setProviderData([...checked.providers]));
+    forgetResolvedModels();
     return { providers: checked.providers, label: `data file ${path} (newest dated price ${latestPriceStartDate(checked.providers) ?? "none"})` };
   }
   void io;

@@ -34,7 +34,7 @@ const corpus: readonly (readonly [name: string, text: string, path: string, says
   ["an unknown match rule", file([provider([model({ input_mtok: 1 }, { match: { like: "acme%" } })])]), "[0].models[0].match", /unknown match rule/],
   ["a regex that does not compile", file([provider([model({ input_mtok: 1 }, { match: { regex: "acme(" } })])]), "[0].models[0].match.regex", /not a valid regular expression/],
   ["a regex with a nested quantifier", file([provider([model({ input_mtok: 1 }, { match: { regex: "^(a+)+$" } })])]), "[0].models[0].match.regex", /backtracking/],
-  ["match rules nested too deep", file([provider([model({ input_mtok: 1 }, { match: JSON.parse(`${'{"or":['.repeat(20)}{"equals":"x"}${"]}".repeat(20)}`) })])]), "[0].models[0].match", /deep/],
+  ["match rules nested too deep", file([provider([model({ input_mtok: 1 }, { match: JSON.parse(`${'{"or":['.repeat(20)}{"equals":"x"}${"]}".repeat(20)}`) })])]), `[0].models[0].match${".or[0]".repeat(13)}`, /more than 12 deep/],
   ["a price genai-prices cannot use (a child price without its parent)", file([provider([model({ cache_write_1h_mtok: 6, output_mtok: 1 })])]), "[0].models[0].prices", /genai-prices cannot price it/],
   ["too large", `[${" ".repeat(priceDataMaxBytes)}]`, "", /over the limit/],
 ];
