@@ -18,7 +18,8 @@ type Wrapper = (...args: unknown[]) => unknown[][];
 
 const repoRoot = resolve(__dirname, "..");
 const broadcastTargetRatio = 5;
-const bundleTargetBytes = 30 * 1024;
+/** The issue's budget for everything Excel loads (functions.js and taskpane.js), gzipped; prices.bench.ts measures the whole. */
+const excelLoadsTargetGzipBytes = 200 * 1024;
 
 let sink = 0;
 function consume(result: unknown[][]): void {
@@ -131,6 +132,7 @@ export default async function functionsBench(): Promise<void> {
       TOKEN_COST: functions.tokenCost,
       BLENDED_PRICE: functions.blendedPrice,
       MODEL_PRICE: functions.modelPrice,
+      USAGE_COST: functions.usageCost,
       GPU_TCO: functions.gpuTco,
       GPU_POWER_COST: functions.gpuPowerCost,
       GPU_HOUR_COST: functions.gpuHourCost,
@@ -202,10 +204,10 @@ export default async function functionsBench(): Promise<void> {
     const bytes = readFileSync(bundlePath);
     const gzipped = gzipSync(bytes, { level: 9 }).length;
     console.log(`\nfunctions.js (${source}):`);
+    console.log(`  minified ${format(bytes.length).padStart(8)} bytes (${format(bytes.length / 1024, 1)} KB)`);
     console.log(
-      `  minified ${format(bytes.length).padStart(8)} bytes (${format(bytes.length / 1024, 1)} KB; target under 30 KB: ${bytes.length < bundleTargetBytes ? "met" : "MISSED"})`,
+      `  gzipped  ${format(gzipped).padStart(8)} bytes (${format(gzipped / 1024, 1)} KB; with taskpane.js the target is under ${excelLoadsTargetGzipBytes / 1024} KB: see prices.bench.ts)`,
     );
-    console.log(`  gzipped  ${format(gzipped).padStart(8)} bytes (${format(gzipped / 1024, 1)} KB)`);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

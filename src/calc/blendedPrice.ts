@@ -47,7 +47,8 @@ export const BLENDED_PRICE: CalcFunction = {
       unit: "USD per million tokens",
       description: "Cached input price.",
       default: { fractionOf: "input_usd_per_million", fraction: defaultCachedInputFractionOfInput },
-      defaultSource: "10% of the input price, the discount OpenAI and DeepSeek list for cached input",
+      defaultSource:
+        "10% of the input price, OpenAI's usual cached-input discount; DeepSeek's is 2% or less, so take the price from AICOST.MODEL_PRICE(model, \"cached_input\")",
       min: 0,
     },
   ],

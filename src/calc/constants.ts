@@ -21,5 +21,9 @@ export const daysInYear = 365;
  */
 export const defaultPue = 1.25;
 
-/** Cached input price assumed when none is given, as a fraction of the input price. */
+/**
+ * Cached input price assumed when none is given, as a fraction of the input
+ * price: 10%, OpenAI's usual discount (GPT-5.5: $0.50 against $5). DeepSeek's
+ * cached price is far lower (V4 Flash 2%, V4 Pro 0.8% of input on 2026-04-24).
+ */
 export const defaultCachedInputFractionOfInput = 0.1;

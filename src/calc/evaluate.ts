@@ -1,6 +1,16 @@
+import { momentOfExcelSerial, momentOfIsoText } from "./asOf";
 import { messages } from "./messages";
 import { calcError, isCalcError, type CalcError } from "./result";
-import { computeWith, type CalcFunction, type NumberParamSpec, type ParamSpec, type Scalar, type TextParamSpec } from "./spec";
+import {
+  computeForCall,
+  computeWith,
+  type CalcFunction,
+  type MomentParamSpec,
+  type NumberParamSpec,
+  type ParamSpec,
+  type Scalar,
+  type TextParamSpec,
+} from "./spec";
 
 /**
  * Cell semantics, shared by every edge:
@@ -59,7 +69,28 @@ function checkText(param: TextParamSpec, raw: unknown): string | CalcError | typ
   return text;
 }
 
+function checkMoment(param: MomentParamSpec, raw: unknown): Scalar | CalcError | typeof OMITTED {
+  if (isBlank(raw) || (typeof raw === "string" && raw.trim() === "")) {
+    return param.default === undefined ? calcError("value", param.name, messages.requiredBlank(param.name)) : OMITTED;
+  }
+  // The moment is read here, as every argument is checked, so its fault comes before later arguments'.
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    if (text.toLowerCase() === "now") return text;
+    const moment = momentOfIsoText(text, param.name);
+    return isCalcError(moment) ? moment : text;
+  }
+  if (typeof raw !== "number") return calcError("value", param.name, messages.notAMoment(param.name, raw));
+  if (!Number.isFinite(raw)) return calcError("num", param.name, messages.notFinite(param.name, raw));
+  const moment = momentOfExcelSerial(raw, param.name);
+  return isCalcError(moment) ? moment : raw;
+}
+
 function checkArgument(param: ParamSpec, raw: unknown): Checked {
+  if (param.type === "moment") {
+    const checked = checkMoment(param, raw);
+    return checked === OMITTED && param.default !== undefined ? param.default : checked;
+  }
   if (param.type === "number") {
     const checked = checkNumber(param, raw);
     if (checked === OMITTED && typeof param.default === "number") return param.default;
@@ -190,7 +221,7 @@ function checkerFor(param: ParamSpec): (raw: unknown) => Checked {
  * numbers alone compute as they come: their arguments rarely repeat.
  */
 function rememberingCompute(fn: CalcFunction): Compute {
-  const compute = fn.compute as Compute;
+  const compute = computeForCall(fn) as Compute;
   const count = fn.params.length;
   if (count === 0 || !fn.params.some((param) => param.type === "text")) return compute;
   const root = new Map<Scalar, unknown>();

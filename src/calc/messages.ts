@@ -48,9 +48,24 @@ export const messages = {
   resultNotFinite: (functionId: string) => `${functionId}: the result is too large to represent as a number`,
   outsideArgument: (param: string, rows: number, columns: number) =>
     `${param} has ${rows} row(s) × ${columns} column(s) and cannot fill this cell of the result`,
-  unknownModel: (model: string, known: readonly string[]) =>
-    `unknown model ${quoteText(model)}; known models: ${known.join(", ")}`,
-  noPriceForKind: (model: string, kind: string) => `${model} has no ${kind} price in the catalog`,
+  unknownModel: (model: string, provider: string | undefined, closest: readonly string[]) =>
+    `genai-prices has no model ${quoteText(model)}${provider === undefined ? "" : ` from provider ${quoteText(provider)}`}` +
+    (closest.length > 0 ? `; closest model ids: ${closest.join(", ")}` : ""),
+  unknownProvider: (provider: string, known: readonly string[]) =>
+    `genai-prices has no provider ${quoteText(provider)}; providers: ${known.join(", ")}`,
+  noPriceForKind: (model: string, provider: string, kind: string) =>
+    `kind "${kind}": genai-prices lists no ${kind} price for ${model} (${provider}) at that moment`,
+  notAMoment: (param: string, value: unknown) =>
+    `${param} must be an Excel date or date-time, or ISO text such as "2026-04-24" or "2026-04-24T13:00Z", got ${
+      typeof value === "string" ? `the text ${quoteText(value)}` : describeValue(value)
+    }`,
+  serialOutOfRange: (param: string, serial: number) =>
+    `${param} must be an Excel date serial from 1 (1900-01-01) to 2958465 (9999-12-31), got ${formatNumber(serial)}`,
+  fictitiousLeapDay: (param: string) => `${param} is 1900-02-29 (serial 60), a day Excel counts but that never was`,
+  cachedAboveInput: (cached: number, input: number) =>
+    `cache_read_tokens + cache_write_tokens (${formatNumber(cached)}) are parts of input_tokens and cannot exceed it (${formatNumber(input)})`,
+  catalogFault: (model: string, fault: string) =>
+    `model ${quoteText(model)}: genai-prices cannot price it: ${fault}`,
   notWhole: (param: string, value: number) => `${param} must be a whole number, got ${formatNumber(value)}`,
   notScenarioList: (param: string, rows: number, columns: number) =>
     `${param} must be one value, or one row or column of values (one per scenario), got ${rows} rows × ${columns} columns`,

@@ -1,7 +1,8 @@
 /**
- * Built-in model price catalog: list prices in USD per million tokens, each with
- * its sources and the date it was checked. `MODEL_PRICE` reads only this table:
- * it never fetches a price while calculating.
+ * The list prices the built-in presets were analysed with (2026-04-24), in USD
+ * per million tokens, each with its sources. MODEL_PRICE and USAGE_COST do not
+ * read this table: they read genai-prices (genaiPrices.ts), and a test checks
+ * that genai-prices gives these same figures at noon UTC on each `checked` date.
  */
 
 export interface PriceSource {
@@ -70,10 +71,6 @@ export const priceCatalog = [
   },
 ] as const satisfies readonly ModelPriceEntry[];
 
-export type PriceKind = "input" | "cached_input" | "output";
-
-export const priceKinds: readonly PriceKind[] = ["input", "cached_input", "output"];
-
 export function knownModels(): string[] {
   return priceCatalog.map((entry) => entry.model);
 }
@@ -81,15 +78,4 @@ export function knownModels(): string[] {
 export function findModel(model: string): ModelPriceEntry | undefined {
   const wanted = model.trim().toLowerCase();
   return (priceCatalog as readonly ModelPriceEntry[]).find((entry) => entry.model.toLowerCase() === wanted);
-}
-
-export function priceOf(entry: ModelPriceEntry, kind: PriceKind): number | null {
-  switch (kind) {
-    case "input":
-      return entry.inputUsdPerMillion;
-    case "cached_input":
-      return entry.cachedInputUsdPerMillion;
-    case "output":
-      return entry.outputUsdPerMillion;
-  }
 }

@@ -5,7 +5,7 @@ import { GPU_HOUR_COST } from "./gpuHourCost";
 import { GPU_POWER_COST } from "./gpuPowerCost";
 import { GPU_TCO } from "./gpuTco";
 import { LABOR_SAVINGS } from "./laborSavings";
-import { MODEL_PRICE } from "./modelPrice";
+import { MODEL_PRICE, USAGE_COST } from "./priceFunctions";
 import { PAYBACK } from "./payback";
 import { PRESENT_VALUE } from "./presentValue";
 import { ROI } from "./roi";
@@ -16,12 +16,13 @@ import type { TimeFunction } from "./timeSpec";
 import { TOKEN_COST } from "./tokenCost";
 import { TOKEN_COST_CASH_FLOWS } from "./tokenCostCashFlows";
 
-/** Every AICOST function, in the order the README lists them. */
+/** Every AICOST function, in the order the README lists them (the order of `calcSignatures`). */
 export const calcFunctions: readonly CalcFunction[] = [
   LABOR_SAVINGS,
   TOKEN_COST,
   BLENDED_PRICE,
   MODEL_PRICE,
+  USAGE_COST,
   GPU_TCO,
   GPU_POWER_COST,
   GPU_HOUR_COST,
@@ -42,11 +43,11 @@ export const timeFunctions: readonly TimeFunction[] = [
   ROI,
 ];
 
-/** The namespace Excel shows before each function id. */
-export const functionNamespace = "AICOST";
-
 export function findCalcFunction(id: string): CalcFunction | undefined {
-  const wanted = id.trim().toUpperCase().replace(/^AICOST\./, "");
+  const wanted = id
+    .trim()
+    .toUpperCase()
+    .replace(/^AICOST\./, "");
   return calcFunctions.find((fn) => fn.id === wanted);
 }
 

@@ -8,10 +8,18 @@ export function selfHostPriceUsdPerMillion(gpuHourCostUsd: number, tokensPerSeco
 
 export const SELF_HOST_PRICE: CalcFunction = {
   id: "SELF_HOST_PRICE",
-  description: "Cost per million tokens of serving a model on your own GPUs.",
+  description:
+    "Cost per million tokens of serving a model on your own GPUs; utilization counts idle hours once: here, or in GPU_HOUR_COST, not both.",
   resultUnit: "USD per million tokens",
   params: [
-    { type: "number", name: "gpu_hour_cost", unit: "USD per GPU-hour", description: "All-in cost of one GPU-hour.", min: 0 },
+    {
+      type: "number",
+      name: "gpu_hour_cost",
+      unit: "USD per GPU-hour",
+      description:
+        "All-in cost of one GPU-hour of every hour, busy or idle: a rental price, or AICOST.GPU_HOUR_COST with utilization 1.",
+      min: 0,
+    },
     {
       type: "number",
       name: "tokens_per_second_per_gpu",
@@ -23,7 +31,8 @@ export const SELF_HOST_PRICE: CalcFunction = {
       type: "number",
       name: "utilization",
       unit: "fraction 0..1, above 0",
-      description: "Share of GPU time spent serving.",
+      description:
+        "Share of GPU time spent serving; leave it at 1 when gpu_hour_cost already is the cost of a used hour.",
       default: 1,
       greaterThan: 0,
       max: 1,

@@ -39,7 +39,18 @@ export interface TextParamSpec extends ParamSpecBase {
   readonly default?: string;
 }
 
-export type ParamSpec = NumberParamSpec | TextParamSpec;
+/**
+ * A moment in time: an Excel date or date-time serial number, or ISO text. The
+ * validator checks only the cell type (a finite number or text); the function
+ * reads the moment itself (see `asOf.ts`), because a serial and a text differ.
+ */
+export interface MomentParamSpec extends ParamSpecBase {
+  readonly type: "moment";
+  /** "now": an omitted moment means the moment the formula is calculated. */
+  readonly default?: "now";
+}
+
+export type ParamSpec = NumberParamSpec | TextParamSpec | MomentParamSpec;
 
 /** A validated argument: numbers for number parameters, trimmed text for text parameters. */
 export type Scalar = number | string;
@@ -72,17 +83,31 @@ export interface CalcFunction {
    * `never` so each function keeps its own typed signature; `computeWith` calls it.
    */
   compute(...args: never[]): number | CalcError;
+  /**
+   * For functions with state that lives for one formula evaluation (the moment
+   * "now", the models already resolved): returns the compute for one call. The
+   * broadcaster calls it once per call and uses what it returns for every cell.
+   */
+  perCall?(): (...args: never[]) => number | CalcError;
 }
+
+/** What a function is, without its arithmetic: enough to check a formula's calls. */
+export type CalcSignature = Pick<CalcFunction, "id" | "description" | "resultUnit" | "params" | "examples">;
 
 export function isOptional(param: ParamSpec): boolean {
   return param.default !== undefined;
 }
 
-export function requiredCount(fn: CalcFunction): number {
+export function requiredCount(fn: Pick<CalcFunction, "params">): number {
   return fn.params.filter((p) => !isOptional(p)).length;
 }
 
 /** Calls a function's compute on validated arguments. */
 export function computeWith(fn: CalcFunction, values: readonly Scalar[]): number | CalcError {
-  return (fn.compute as (...args: readonly Scalar[]) => number | CalcError)(...values);
+  return (computeForCall(fn) as (...args: readonly Scalar[]) => number | CalcError)(...values);
+}
+
+/** The compute to use for one call of `fn`: its per-call compute where it has one. */
+export function computeForCall(fn: CalcFunction): (...args: never[]) => number | CalcError {
+  return fn.perCall === undefined ? fn.compute : fn.perCall();
 }

@@ -5,6 +5,7 @@
  */
 import { runCommand, type CliCommand, type CommandOutcome, type PresetRef } from "./commands";
 import type { CliIo } from "./io";
+import { runPrices } from "./prices";
 import { cliMessages, commandNames, type CommandName } from "./messages";
 import { printable } from "./printable";
 import { usageText } from "./usage";
@@ -118,6 +119,12 @@ function errorText(error: unknown): string {
  * the usage on stdout (0); no command prints it on stderr (1).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === "prices" && !argv.some((word) => helpFlags.has(word))) {
+    const prices = await runPrices(argv.slice(1), io);
+    if (prices.ok) io.stdout(prices.stdout);
+    else io.stderr(oneLine(prices.message));
+    return prices.ok ? 0 : 1;
+  }
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     io.stderr(parsed.reason === "noCommand" ? usageText : oneLine(parsed.message));

@@ -22,6 +22,7 @@ import {
   SELF_HOST_PRICE,
   TOKEN_COST,
   TOKEN_COST_CASH_FLOWS,
+  USAGE_COST,
 } from "../calc";
 import { callForExcel, callTimeForExcel } from "./excelResult";
 
@@ -32,8 +33,10 @@ import { callForExcel, callTimeForExcel } from "./excelResult";
 export enum PriceKind {
   /** Input (prompt) tokens. */
   input = "input",
-  /** Input tokens served from the prompt cache. */
+  /** Input tokens read from the prompt cache. */
   cached_input = "cached_input",
+  /** Input tokens written to the prompt cache. */
+  cache_write = "cache_write",
   /** Output (completion) tokens. */
   output = "output",
 }
@@ -86,7 +89,7 @@ export function tokenCost(
  * @param output_usd_per_million Output (completion) price (USD per million tokens).
  * @param output_share Share of tokens that are output, 0.2 for 20% (fraction 0..1 of all tokens).
  * @param [cached_input_share] Share of input tokens served from the prompt cache (fraction 0..1 of input tokens). Default 0.
- * @param [cached_input_usd_per_million] Cached input price (USD per million tokens). Default 10% of the input price, the discount OpenAI and DeepSeek list for cached input.
+ * @param [cached_input_usd_per_million] Cached input price (USD per million tokens). Default 10% of the input price, OpenAI's usual cached-input discount; DeepSeek's is 2% or less, so take the price from AICOST.MODEL_PRICE(model, "cached_input").
  * @returns The blended price in USD per million tokens.
  */
 export function blendedPrice(
@@ -106,15 +109,57 @@ export function blendedPrice(
 }
 
 /**
- * List price per million tokens of a model, from the built-in price catalog (USD per million tokens).
+ * List price per million tokens of a model from genai-prices, at a moment and for a prompt size (USD per million tokens).
  * @customfunction MODEL_PRICE
  * @helpurl https://localhost:3000/help/model_price.html
  * @param model Model id in any case, such as "gpt-5.5" (model id, text).
- * @param kind Which price: "input", "cached_input" or "output" (price kind, text).
- * @returns The list price in USD per million tokens; #N/A for an unknown model or a price the catalog lacks.
+ * @param kind Which price: "input", "cached_input", "cache_write" or "output" (price kind, text).
+ * @param [as_of] Moment whose prices apply, such as "2026-04-24" or "2026-04-24T13:00Z"; a whole date means noon UTC that day, and some prices depend on the time of day (Excel date or date-time (UTC), or ISO text). Default now.
+ * @param [prompt_tokens] Prompt size of the request, for prices that rise above a context length (tokens). Default 0.
+ * @param [provider] Provider, such as "openai" or "deepseek" (genai-prices provider id, text). Default blank: the model id decides.
+ * @returns The list price in USD per million tokens; #N/A with the closest model ids for an unknown model, #N/A for a price the model does not list.
  */
-export function modelPrice(model: any[][], kind: PriceKind[][]): any[][] {
-  return callForExcel(MODEL_PRICE, [model, kind]);
+export function modelPrice(
+  model: any[][],
+  kind: PriceKind[][],
+  as_of?: any[][],
+  prompt_tokens?: any[][],
+  provider?: any[][],
+): any[][] {
+  return callForExcel(MODEL_PRICE, [model, kind, as_of, prompt_tokens, provider]);
+}
+
+/**
+ * Cost of a model's usage at genai-prices' list prices: input_tokens counts ALL input tokens, and cache_read_tokens and cache_write_tokens are parts of it (USD).
+ * @customfunction USAGE_COST
+ * @helpurl https://localhost:3000/help/usage_cost.html
+ * @param model Model id in any case, such as "gpt-5.5" (model id, text).
+ * @param input_tokens All input (prompt) tokens, the cached ones included (tokens).
+ * @param output_tokens Output (completion) tokens, reasoning included (tokens).
+ * @param [cache_read_tokens] Of input_tokens, those read from the prompt cache; with cache_write_tokens at most input_tokens, else #NUM! (tokens). Default 0.
+ * @param [cache_write_tokens] Of input_tokens, those written to the prompt cache (tokens). Default 0.
+ * @param [provider] Provider, such as "openai" or "anthropic" (genai-prices provider id, text). Default blank: the model id decides.
+ * @param [as_of] Moment whose prices apply, such as "2026-04-24" or "2026-04-24T13:00Z"; a whole date means noon UTC that day, and some prices depend on the time of day (Excel date or date-time (UTC), or ISO text). Default now.
+ * @returns USD for the usage, exactly as genai-prices' calcPrice gives it (one request's tiers: price each request size separately); #N/A for an unknown model.
+ */
+export function usageCost(
+  model: any[][],
+  input_tokens: any[][],
+  output_tokens: any[][],
+  cache_read_tokens?: any[][],
+  cache_write_tokens?: any[][],
+  provider?: any[][],
+  as_of?: any[][],
+): any[][] {
+  return callForExcel(USAGE_COST, [
+    model,
+    input_tokens,
+    output_tokens,
+    cache_read_tokens,
+    cache_write_tokens,
+    provider,
+    as_of,
+  ]);
 }
 
 /**
@@ -164,13 +209,13 @@ export function gpuPowerCost(
 }
 
 /**
- * Cost of one used GPU-hour, from a total cost over the cluster's life (USD per GPU-hour).
+ * Cost of one GPU-hour from a total cost over the cluster's life: with utilization 1, every hour (busy or idle); below 1, one used hour, already carrying the idle hours (USD per GPU-hour).
  * @customfunction GPU_HOUR_COST
  * @helpurl https://localhost:3000/help/gpu_hour_cost.html
  * @param total_cost Total cost over the life, see AICOST.GPU_TCO (USD).
  * @param gpu_count GPUs in the cluster, above 0 (GPUs).
  * @param years Life the cost is spread over, above 0 (years).
- * @param [utilization] Share of hours the GPUs do useful work (fraction 0..1, above 0). Default 1.
+ * @param [utilization] Share of hours the GPUs do useful work; below 1 the result is the cost of a used hour, so give it to SELF_HOST_PRICE with utilization 1 (fraction 0..1, above 0). Default 1.
  * @returns total_cost ÷ (gpu_count × years × 8760 × utilization), in USD per GPU-hour.
  */
 export function gpuHourCost(total_cost: any[][], gpu_count: any[][], years: any[][], utilization?: any[][]): any[][] {
@@ -178,12 +223,12 @@ export function gpuHourCost(total_cost: any[][], gpu_count: any[][], years: any[
 }
 
 /**
- * Cost per million tokens of serving a model on your own GPUs (USD per million tokens).
+ * Cost per million tokens of serving a model on your own GPUs; utilization counts idle hours once: here, or in GPU_HOUR_COST, not both (USD per million tokens).
  * @customfunction SELF_HOST_PRICE
  * @helpurl https://localhost:3000/help/self_host_price.html
- * @param gpu_hour_cost All-in cost of one GPU-hour, see AICOST.GPU_HOUR_COST (USD per GPU-hour).
+ * @param gpu_hour_cost All-in cost of one GPU-hour of every hour, busy or idle: a rental price, or AICOST.GPU_HOUR_COST with utilization 1 (USD per GPU-hour).
  * @param tokens_per_second_per_gpu Serving throughput of one GPU at full load, above 0 (tokens per second per GPU).
- * @param [utilization] Share of GPU time spent serving (fraction 0..1, above 0). Default 1.
+ * @param [utilization] Share of GPU time spent serving; leave it at 1 when gpu_hour_cost already is the cost of a used hour (fraction 0..1, above 0). Default 1.
  * @returns gpu_hour_cost ÷ (tokens_per_second_per_gpu × 3600 × utilization) × 1,000,000, in USD per million tokens.
  */
 export function selfHostPrice(gpu_hour_cost: any[][], tokens_per_second_per_gpu: any[][], utilization?: any[][]): any[][] {

@@ -17,7 +17,7 @@
  * calculating (#BUSY!, #GETTING_DATA) cannot be frozen: the result says which,
  * and the host should wait for them and try again.
  */
-import { functionNamespace } from "../calc";
+import { functionNamespace } from "../calc/signatures";
 
 /** A cell's value as the host reads it; an error as its code ("#NUM!") and, when the host has it, its message. */
 export type SheetCellValue = number | string | boolean | null | { readonly error: string; readonly message?: string };

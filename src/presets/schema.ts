@@ -6,7 +6,12 @@
  * number of arguments, and a chart over adjacent outputs of one format.
  */
 import * as v from "valibot";
-import { calcFunctions, findCalcFunction, functionNamespace, requiredCount } from "../calc";
+import {
+  calcSignatures as calcFunctions,
+  findCalcSignature as findCalcFunction,
+  functionNamespace,
+} from "../calc/signatures";
+import { requiredCount } from "../calc/spec";
 import { formatAmounts } from "./formats";
 import { parseFormula } from "./formula";
 import type { Preset, ValueFormat } from "./types";

@@ -1,8 +1,8 @@
 /**
- * "Where the prices come from": the model price catalog that AICOST.MODEL_PRICE
- * reads (src/calc/priceCatalog.ts), each entry with its prices, sources and the
- * date it was checked, flagged when that date is more than 90 days before
- * today. Today is a parameter: MODEL_PRICE itself never looks at the date.
+ * "Where the prices come from": the list prices the built-in models were
+ * analysed with (src/calc/priceCatalog.ts; MODEL_PRICE reads genai-prices),
+ * each entry with its prices, sources and the date it was checked, flagged when
+ * that date is more than 90 days before today. Today is a parameter.
  */
 import { priceCatalog, type ModelPriceEntry } from "../calc/priceCatalog";
 import { isWebUrl } from "../workbook/writePlan";
@@ -98,8 +98,9 @@ export function priceCatalogSection(today: Date, idPrefix: string, entries: read
     element("p", {
       className: "section-intro",
       text:
-        "AICOST.MODEL_PRICE reads this built-in table and never fetches a price while it calculates. " +
-        `List prices in USD per million tokens, as checked on the date shown; a price checked more than ${staleAfterDays} days ago may have changed.`,
+        "AICOST.MODEL_PRICE and AICOST.USAGE_COST read genai-prices, built into the add-in, and never fetch a price while they calculate. " +
+        "The built-in models were analysed with these list prices, in USD per million tokens, as checked on the date shown; " +
+        `a price checked more than ${staleAfterDays} days ago may have changed (give MODEL_PRICE an as_of date to keep a date's prices).`,
     }),
   );
   const list = element("ul", { className: "price-list" });

@@ -12,7 +12,6 @@ import {
   evaluateGrid,
   evaluateScalar,
   isCalcError,
-  knownModels,
   LABOR_SAVINGS,
   messages,
   MODEL_PRICE,
@@ -40,8 +39,11 @@ describe("messages quote at most 40 characters of a value", () => {
     expect(error).toMatchObject({ kind: "na", param: "model" });
     expect(error.message).toContain(`"${"m".repeat(40)}…"`);
     expect(error.message).not.toContain("m".repeat(41));
-    // As long as the message for a one-letter name, plus the 40 quoted characters and the "…".
-    expect(error.message.length).toBe(messages.unknownModel("m", knownModels()).length + 40);
+    // Exactly the message with the name quoted short, and the closest ids it suggests: a few, never the whole catalog.
+    const closest = error.message.split("; closest model ids: ")[1]?.split(", ") ?? [];
+    expect(error.message).toBe(messages.unknownModel(name, undefined, closest));
+    expect(closest.length).toBeLessThanOrEqual(10);
+    expect(error.message.length).toBeLessThan(400);
   });
 
   it.each(calcFunctions.flatMap((fn) => fn.params.map((param, index) => [fn.id, param.name, index] as const)))(
@@ -110,9 +112,14 @@ describe("a range that repeats bad text builds one error per distinct value", ()
 
   it("more distinct values than are remembered still each get their own error", () => {
     const count = 70_000;
-    const range = [Array.from({ length: count }, (_, i) => `model-${i}`)];
+    // The first and the last are near a known id (gpt-5.5), so they would get suggestions if any budget were left.
+    const nameOf = (i: number): string => (i === 0 || i === count - 1 ? `gpt-5.5-${i}` : `model-${i}`);
+    const range = [Array.from({ length: count }, (_, i) => nameOf(i))];
     const errors = errorsOf(evaluateGrid(MODEL_PRICE, [range, "input"]));
     expect(errors).toHaveLength(count);
-    for (const i of [0, 1, 65_535, 65_536, count - 1]) expect(errors[i]?.message).toContain(`"model-${i}"`);
+    for (const i of [0, 1, 65_535, 65_536, count - 1]) expect(errors[i]?.message).toContain(`"${nameOf(i)}"`);
+    // The first distinct unknown models get the closest ids suggested; past the per-call budget, the name alone.
+    expect(errors[0]?.message).toContain("closest model ids");
+    expect(errors[count - 1]?.message).not.toContain("closest model ids");
   });
 });

@@ -4,6 +4,7 @@
  * a typed error for every invalid input, and the grid evaluator agreeing with
  * the scalar one cell by cell.
  */
+import { calcPrice } from "@pydantic/genai-prices";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -21,6 +22,7 @@ import {
   priceKinds,
   SELF_HOST_PRICE,
   TOKEN_COST,
+  USAGE_COST,
   type CalcFunction,
   type NumberParamSpec,
   type ParamSpec,
@@ -53,7 +55,17 @@ function validNumber(param: NumberParamSpec): fc.Arbitrary<number> {
   );
 }
 
+/** Moments every preset model has prices at: dates and date-times as serials and as ISO text, or omitted (now). */
+const validMoment: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, undefined, "", "now", "2026-04-24", "2026-04-24T02:30Z", "2026-08-17T12:00:00+02:00"),
+  fc.integer({ min: 46_000, max: 48_000 }),
+  fc.double({ min: 46_000, max: 48_000, noNaN: true }),
+);
+
 function validArgument(param: ParamSpec): fc.Arbitrary<unknown> {
+  if (param.type === "moment") return validMoment;
+  if (param.name === "provider") return fc.constantFrom(null, undefined, "");
+  if (param.name === "kind") return fc.constantFrom("input", "cached_input", "output", "INPUT", " Output ");
   if (param.type === "number") {
     const value = validNumber(param);
     return param.default === undefined ? value : fc.oneof(value, fc.constantFrom(null, undefined, ""));
@@ -66,7 +78,24 @@ function validArgument(param: ParamSpec): fc.Arbitrary<unknown> {
   return fc.constantFrom(...(param.oneOf ?? ["x"]));
 }
 
+/** USAGE_COST's valid token counts: the cached parts together at most the input tokens. */
+const validUsageCostArguments: fc.Arbitrary<unknown[]> = fc
+  .tuple(
+    validArgument(USAGE_COST.params[0] as ParamSpec),
+    fc.integer({ min: 0, max: 2_000_000 }),
+    fc.integer({ min: 0, max: 200_000 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    validMoment,
+  )
+  .map(([model, input, output, readShare, writeShare, asOf]) => {
+    const read = Math.floor(input * readShare);
+    const write = Math.floor((input - read) * writeShare);
+    return [model, input, output, read, write, null, asOf];
+  });
+
 function validArguments(fn: CalcFunction): fc.Arbitrary<unknown[]> {
+  if (fn === USAGE_COST) return validUsageCostArguments;
   return fc.tuple(...fn.params.map(validArgument));
 }
 
@@ -334,6 +363,39 @@ describe("invalid inputs give their typed error, naming the parameter", () => {
             runs,
           );
         });
+      } else if (param.type === "moment") {
+        it(`${fn.id} ${param.name}: a boolean or text that is no date is #VALUE!; a serial outside Excel's dates is #NUM!`, () => {
+          fc.assert(
+            fc.property(
+              validArguments(fn),
+              fc.oneof(
+                fc.boolean().map((bad) => [bad, "value"] as const),
+                fc
+                  .constantFrom("2026-02-30", "24/04/2026", "tomorrow", "2026-04-24T25:00Z")
+                  .map((bad) => [bad, "value"] as const),
+                fc
+                  .oneof(
+                    fc.double({ max: 1, maxExcluded: true, noNaN: true }),
+                    fc.double({ min: 2_958_466, noNaN: true }),
+                    fc.constant(60.5),
+                  )
+                  .map((bad) => [bad, "num"] as const),
+              ),
+              (valid, [bad, kind]) => {
+                const args = valid.slice();
+                args[index] = bad;
+                const result = evaluateScalar(fn, args);
+                return (
+                  isCalcError(result) &&
+                  result.kind === kind &&
+                  result.param === param.name &&
+                  result.message.includes(param.name)
+                );
+              },
+            ),
+            runs,
+          );
+        });
       } else {
         it(`${fn.id} ${param.name}: a number or a boolean is #VALUE!`, () => {
           fc.assert(
@@ -351,20 +413,21 @@ describe("invalid inputs give their typed error, naming the parameter", () => {
     });
   }
 
-  it("MODEL_PRICE: a kind that is not one of the catalog's kinds is #VALUE!; a model not in it is #N/A", () => {
-    const known = new Set(priceCatalog.map((e) => e.model.toLowerCase()));
+  it("MODEL_PRICE: a kind that is not one of its kinds is #VALUE!; a model genai-prices does not price is #N/A", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (text) => {
         const kindResult = evaluateScalar(MODEL_PRICE, ["gpt-5.5", text]);
         const isKind = priceKinds.includes(text.trim().toLowerCase() as (typeof priceKinds)[number]);
         const kindOk = isKind
-          ? typeof kindResult === "number"
+          ? typeof kindResult === "number" ||
+            (isCalcError(kindResult) && kindResult.kind === "na" && kindResult.param === "kind")
           : isCalcError(kindResult) && kindResult.kind === "value" && kindResult.param === "kind";
         const modelResult = evaluateScalar(MODEL_PRICE, [text, "input"]);
-        const isModel = known.has(text.trim().toLowerCase());
         const blank = text.trim() === "";
-        const modelOk = isModel
-          ? typeof modelResult === "number"
+        const priced = !blank && calcPrice({}, text.trim()) !== null;
+        const modelOk = priced
+          ? typeof modelResult === "number" ||
+            (isCalcError(modelResult) && modelResult.kind === "na" && modelResult.param === "kind")
           : isCalcError(modelResult) && modelResult.kind === (blank ? "value" : "na") && modelResult.param === "model";
         return kindOk && modelOk;
       }),

@@ -81,10 +81,10 @@ describe("callForExcel", () => {
     expect(cell.message).toBeUndefined();
   });
 
-  it("maps na -> #N/A with the message listing the known models", () => {
-    const cell = only(call(MODEL_PRICE, [["gpt-0"]], [["input"]])) as StandInError;
+  it("maps na -> #N/A with the message suggesting the closest model ids", () => {
+    const cell = only(call(MODEL_PRICE, [["gtp-5.5"]], [["input"]])) as StandInError;
     expect(cell.code).toBe("#N/A");
-    expect(cell.message).toContain("gpt-5.5");
+    expect(cell.message).toMatch(/closest model ids: .*\bgpt-5\.5\b/);
   });
 
   it("in a mixed grid only the error cells are Excel errors; the numbers stay numbers", () => {

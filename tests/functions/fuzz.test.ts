@@ -53,6 +53,7 @@ import {
   selfHostPrice,
   tokenCost,
   tokenCostCashFlows,
+  usageCost,
 } from "../../src/functions/functions";
 import { installCustomFunctionsStandIn, StandInError, type CustomFunctionsStandIn } from "./customFunctionsStandIn";
 
@@ -70,6 +71,7 @@ const wrappers: Readonly<Record<string, ExcelWrapper>> = {
   TOKEN_COST: tokenCost as ExcelWrapper,
   BLENDED_PRICE: blendedPrice as ExcelWrapper,
   MODEL_PRICE: modelPrice as ExcelWrapper,
+  USAGE_COST: usageCost as ExcelWrapper,
   GPU_TCO: gpuTco as ExcelWrapper,
   GPU_POWER_COST: gpuPowerCost as ExcelWrapper,
   GPU_HOUR_COST: gpuHourCost as ExcelWrapper,
@@ -126,21 +128,39 @@ function inDomain(param: NumberParamSpec, floor: number, largest: number): fc.Ar
 /** Model and kind pairs that have a price in the catalog. */
 const pricedPairs = priceCatalog.flatMap((entry) =>
   priceKinds
-    .filter((kind) => (kind === "cached_input" ? entry.cachedInputUsdPerMillion !== null : true))
+    .filter(
+      (kind) => kind !== "cache_write" && (kind === "cached_input" ? entry.cachedInputUsdPerMillion !== null : true),
+    )
     .map((kind) => [entry.model, kind] as const),
 );
 
 /** A valid cell for a parameter, anywhere in its domain (huge values may overflow the result to #NUM!). */
 function validCell(param: ParamSpec): fc.Arbitrary<unknown> {
+  // USAGE_COST's cached parts must fit within its input tokens: mostly none, sometimes any valid count.
+  if (param.type === "number" && param.name.startsWith("cache_")) {
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(0, null) }, { weight: 1, arbitrary: inDomain(param, Number.MIN_VALUE, Number.MAX_VALUE) });
+  }
   if (param.type === "number") {
     const value = inDomain(param, Number.MIN_VALUE, Number.MAX_VALUE);
     return param.default === undefined
       ? value
       : fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: blank });
   }
+  if (param.type === "moment") return moment;
   if (param.name === "model") return anyCase(models);
+  if (param.name === "provider") return fc.oneof({ weight: 3, arbitrary: blank }, { weight: 1, arbitrary: anyCase(providers) });
   return anyCase(param.oneOf ?? ["x"]);
 }
+
+/** Providers of the preset models. */
+const providers = ["openai", "deepseek"];
+
+/** A valid as_of cell: a date or date-time serial, ISO text, "now", or blank (now). */
+const moment: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, undefined, "", "now", "2026-04-24", "2026-08-17T02:30Z", "2026-09-01T08:30+01:00"),
+  fc.integer({ min: 1, max: 2_958_465 }).filter((serial) => serial !== 60),
+  fc.double({ min: 45_000, max: 50_000, noNaN: true }),
+);
 
 const blank = fc.constantFrom(null, undefined, "");
 
@@ -168,7 +188,8 @@ const text = fc.oneof(
   // Numeric text: text, never read as its number.
   fc.constantFrom("0", "100", "-1", "1e3", " 5 ", "-0", "0x10", "1,000", "50%", "$5", "1e999", "NaN", "Infinity"),
   fc.constantFrom("", " ", "\t", "TRUE", "FALSE", "#N/A", "#VALUE!", "null", "undefined"),
-  anyCase([...models, ...priceKinds]),
+  anyCase([...models, ...priceKinds, ...providers]),
+  fc.constantFrom("2026-02-30", "2026-04-24T25:00Z", "24/04/2026", "gpt-0", "o", "claude"),
   fc.string({ maxLength: 6 }),
   fc.string({ unit: "binary", maxLength: 6 }),
 );
@@ -443,7 +464,6 @@ describe(`any input, through the Excel wrappers (${fuzzRuns.toLocaleString("en-U
         // The generators reached every outcome: numbers, each error, clean and faulty multi-cell results.
         expect(tally.numbers).toBeGreaterThan(fuzzRuns);
         expect(tally.errors.get("#VALUE!") ?? 0).toBeGreaterThan(1000);
-        // MODEL_PRICE has no number parameter and its prices are finite: it never gives #NUM!.
         if (fn.params.some((p) => p.type === "number")) expect(tally.errors.get("#NUM!") ?? 0).toBeGreaterThan(1000);
         expect(tally.errors.get("#N/A") ?? 0).toBeGreaterThan(1000);
         expect(tally.allNumbersMultiCell).toBeGreaterThan(1000);
@@ -465,7 +485,7 @@ interface ValidArgument {
 }
 
 function validArgument(param: ParamSpec): fc.Arbitrary<ValidArgument> {
-  if (param.type === "text") throw new Error("text arguments come in model and kind pairs");
+  if (param.type !== "number") throw new Error("text and moment arguments come with the model they price");
   const value = inDomain(param, smallestDivisor, largestValid).map((v): ValidArgument => ({ excel: [[v]], scalar: v }));
   if (param.default === undefined) return value;
   const omitted = fc.constantFrom<ValidArgument>(
@@ -476,8 +496,34 @@ function validArgument(param: ParamSpec): fc.Arbitrary<ValidArgument> {
   return fc.oneof({ weight: 3, arbitrary: value }, { weight: 1, arbitrary: omitted });
 }
 
+const same = (value: unknown): ValidArgument => ({ excel: [[value]], scalar: value });
+
 function validArguments(fn: CalcFunction): fc.Arbitrary<ValidArgument[]> {
   if (fn.params.every((p) => p.type === "number")) return fc.tuple(...fn.params.map(validArgument));
+  if (fn.id === "USAGE_COST") {
+    // A preset model and a usage whose cached parts are within its input tokens, at a valid moment.
+    return fc
+      .tuple(
+        anyCase(models),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        moment,
+      )
+      .map(([model, input, output, r, w, asOf]) => {
+        const read = Math.floor(input * r);
+        return [
+          same(model),
+          same(input),
+          same(output),
+          same(read),
+          same(Math.floor((input - read) * w)),
+          { excel: null, scalar: null },
+          same(asOf),
+        ];
+      });
+  }
   // MODEL_PRICE: a model and a kind it has a price for, in any case and padding.
   return fc
     .tuple(fc.constantFrom(...pricedPairs), fc.nat(), fc.constantFrom("", " "))
@@ -487,6 +533,8 @@ function validArguments(fn: CalcFunction): fc.Arbitrary<ValidArgument[]> {
       return [
         { excel: [[pad + shown]], scalar: pad + shown },
         { excel: [[kindShown + pad]], scalar: kindShown + pad },
+        { excel: null, scalar: null },
+        same(caseBits % 400_000),
       ];
     });
 }

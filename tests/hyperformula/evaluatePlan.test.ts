@@ -27,8 +27,9 @@ function get(v: Values, key: string): number {
   return value;
 }
 
+/** genai-prices' price on the presets' analysis date, as the presets ask for it. */
 function catalogPrice(model: string, kind: "input" | "output"): number {
-  const price = modelPriceUsdPerMillion(model, kind);
+  const price = modelPriceUsdPerMillion(model, kind, "2026-04-24");
   if (typeof price !== "number") throw new Error(price.message);
   return price;
 }
@@ -233,6 +234,20 @@ describe("headline figures, checked by hand", () => {
     expect(valueOf("self_host_price", "base")).toBeCloseTo((2.75 / (3600 * 3600 * 0.55)) * 1e6, 12);
     // DeepSeek V4 Flash: 0.4 × $0.28 + 0.6 × $0.14 = $0.196
     expect(valueOf("deepseek_blended_price", "base")).toBeCloseTo(0.196, 12);
+  });
+
+  it("self-host-vs-api: the notes' figures are the sheet's (self-hosting is dearer than DeepSeek V4 Flash's API)", () => {
+    const evaluatedSheet = evaluated("self-host-vs-api");
+    const valueOf = (key: string, column: Scenario): number => evaluatedSheet.valueOf(key, column) as number;
+    const notes = (builtInPresets.find((p) => p.id === "self-host-vs-api")?.notes ?? []).join(" ");
+    const ratio = (column: "base" | "low" | "high") => valueOf("deepseek_to_self_host_ratio", column);
+    expect(notes).toContain(`$${valueOf("self_host_price", "base").toFixed(3)} per million tokens`);
+    expect(notes).toContain(`(${valueOf("api_to_self_host_ratio", "base").toFixed(1)}× cheaper)`);
+    expect(notes).toContain(
+      `$${valueOf("deepseek_blended_price", "base").toFixed(3)} (the API costs ${ratio("base").toFixed(2)}× the self-hosted price)`,
+    );
+    expect(notes).toContain(`the DeepSeek ratio is ${ratio("low").toFixed(2)}× and ${ratio("high").toFixed(2)}×`);
+    for (const column of ["base", "low", "high"] as const) expect(ratio(column)).toBeLessThan(1);
   });
 
   it("ai-paradox: $4B − $10B = −$6B without new revenue, +$9B with $15B of it", () => {

@@ -83,15 +83,41 @@ const specialNumbers = fc.constantFrom(
 
 /** Text for a formula literal: HyperFormula's string literals hold neither a double quote nor a backslash. */
 const literalText = fc.oneof(
-  fc.constantFrom("", " ", "0", "100", "-1", "1e3", "TRUE", "#N/A", "input", "output", "cached_input"),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "100",
+    "-1",
+    "1e3",
+    "TRUE",
+    "#N/A",
+    "input",
+    "output",
+    "cached_input",
+    "cache_write",
+    "2026-02-30",
+    "gpt-0",
+  ),
   anyCase(models),
   fc.string({ maxLength: 6 }).map((s) => s.replace(/["\\]/g, "'")),
 );
 
 /** A valid value for a parameter, as a literal or a cell. */
 function validValue(param: ParamSpec): fc.Arbitrary<number | string> {
+  // USAGE_COST's cached parts must fit within its input tokens: mostly none, sometimes any valid count.
+  if (param.type === "number" && param.name.startsWith("cache_")) return fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: inDomain(param) });
   if (param.type === "number") return inDomain(param);
+  if (param.type === "moment") {
+    return fc.oneof(
+      fc.constantFrom("2026-04-24", "2026-08-17T02:30Z", "now"),
+      fc.integer({ min: 61, max: 2_958_465 }),
+      fc.double({ min: 45_000, max: 50_000, noNaN: true }),
+    );
+  }
   if (param.name === "model") return anyCase(models);
+  // Mostly the model id decides the provider; sometimes a provider that may not list the model.
+  if (param.name === "provider") return fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 1, arbitrary: anyCase(["openai", "deepseek"]) });
   return anyCase(param.oneOf ?? ["x"]);
 }
 
