@@ -451,7 +451,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await page.waitForSelector('body[data-ready="true"]');
     for (const script of scripts) await expect.poll(() => userCard(page, `largest-${script}`).count()).toBe(1);
     expect(await pane(page).locator(".notice-warning").allTextContents()).toEqual([]);
-    await userCard(page, "largest-emoji").locator('button[data-action="load"]').click();
+    await userCard(page, "largest-emoji").locator('fluent-button[data-action="load"]').click();
     await page.waitForSelector('#grid[data-sheet-name="Largest emoji"]');
   });
 
