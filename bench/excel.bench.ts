@@ -10,6 +10,7 @@ import { createOfficeHost, queueWrite } from "../src/excel/officeHost";
 import { planWorkbookWrite } from "../src/workbook/writePlan";
 import { builtInPresets, planSheet, type Preset } from "../src/presets";
 import { FakeExcel } from "../tests/excel/fakeExcel";
+import { largestTimelinePreset } from "../tests/fixtures/largestTimeline";
 
 const runs = 300;
 const expectedSyncs = 2;
@@ -39,7 +40,8 @@ async function timePlanAndQueueMs(preset: Preset): Promise<number> {
 export default async function excelBench(): Promise<void> {
   console.log(`Excel writer on the stand-in Excel API: syncs per load (expected ${expectedSyncs}), operations queued, plan + queue time (median of ${runs})`);
   console.log(`${"preset".padEnd(20)} ${"cells".padStart(6)} ${"syncs".padStart(6)} ${"ops".padStart(5)} ${"plan+queue ms".padStart(14)}`);
-  for (const preset of builtInPresets) {
+  // The built-ins, then the largest timeline a preset file may hold (50 years, 100 rows, 20 summaries).
+  for (const preset of [...builtInPresets, largestTimelinePreset()]) {
     const excel = new FakeExcel([{ name: "Sheet1" }]);
     const host = createOfficeHost(excel.environment());
     const plan = planSheet(preset);

@@ -7,6 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { evaluatePlan } from "../src/hyperformula/evaluatePlan";
 import { builtInPresets, parsePreset, planSheet } from "../src/presets";
+import { largestTimelinePreset } from "../tests/fixtures/largestTimeline";
 
 const planRuns = 2_000;
 const parseRuns = 500;
@@ -37,7 +38,8 @@ export default async function presetsBench(): Promise<void> {
   console.log(
     `${"preset".padEnd(20)} ${"cells".padStart(6)} ${"plan ms".padStart(9)} ${"parse ms".padStart(9)} ${"evaluate ms".padStart(12)}  target`,
   );
-  for (const preset of builtInPresets) {
+  // The built-ins, then the largest timeline a preset file may hold (50 years, 100 rows, 20 summaries).
+  for (const preset of [...builtInPresets, largestTimelinePreset()]) {
     const plan = planSheet(preset);
     const planMs = timeMedianMs(planRuns, () => planSheet(preset));
     const parseMs = timeMedianMs(parseRuns, () => parsePreset(preset));

@@ -15,6 +15,8 @@ const section = /^## Company models in the task pane\n([\s\S]*?)(?=^## )/m.exec(
 interface Claim {
   readonly presetId: string;
   readonly key: string;
+  /** For a timeline summary measure, `npv(net_row)`: the net row whose summary it is. */
+  readonly net?: string;
   readonly shown: string;
 }
 
@@ -27,9 +29,9 @@ function claims(): { ids: string[]; claims: Claim[] } {
     const presetId = row[1] as string;
     ids.push(presetId);
     for (const part of (row[2] as string).split(";")) {
-      const claim = /^\s*`([a-z0-9_]+)` (\S+)\s*$/.exec(part);
+      const claim = /^\s*`([a-z0-9_]+)(?:\(([a-z0-9_]+)\))?` (\S+)\s*$/.exec(part);
       if (!claim) throw new Error(`unreadable result "${part}" for ${presetId}`);
-      found.push({ presetId, key: claim[1] as string, shown: claim[2] as string });
+      found.push({ presetId, key: claim[1] as string, ...(claim[2] === undefined ? {} : { net: claim[2] }), shown: claim[3] as string });
     }
   }
   return { ids, claims: found };
@@ -43,11 +45,13 @@ describe("README: built-in models table", () => {
   });
 
   for (const claim of stated) {
-    it(`${claim.presetId}: ${claim.key} shows ${claim.shown} in the Base column`, () => {
+    it(`${claim.presetId}: ${claim.key}${claim.net === undefined ? "" : `(${claim.net})`} shows ${claim.shown} in the Base column`, () => {
       const preset = findPreset(claim.presetId);
       expect(preset).toBeDefined();
       const plan = planSheet(preset!);
-      const address = plan.keyCells[claim.key]?.base;
+      const summary = plan.timeline?.summaries.find((sm) => sm.net === claim.net);
+      const address =
+        claim.net === undefined ? plan.keyCells[claim.key]?.base : summary?.measures[claim.key as keyof typeof summary.measures]?.base;
       expect(address, `${claim.key} is a key of ${claim.presetId}`).toBeDefined();
       const sheet = evaluatePlan(plan);
       const cell = plan.cells.find((c) => c.address === address);

@@ -19,10 +19,19 @@
  * Formula-like text (a label "=1+1") is just text here: writers keep it literal.
  * Nothing here reads or writes anything: text in, a result out.
  */
-import { describeInput, parsePreset, presetKeyMaxLength, presetTextMaxLength, type PresetIssue, type PresetParseResult } from "./schema";
+import {
+  describeInput,
+  parsePreset,
+  presetKeyMaxLength,
+  presetTextMaxLength,
+  presetTimelineMaxRows,
+  presetTimelineMaxSummaries,
+  type PresetIssue,
+  type PresetParseResult,
+} from "./schema";
 import { formulaMaxNesting, formulaMaxOperators } from "./formula";
 import { quoteCharacter } from "./quote";
-import type { Preset, PresetInput, PresetOutput, PresetSource } from "./types";
+import type { Preset, PresetInput, PresetOutput, PresetSource, PresetTimeline, PresetTimelineRow, PresetTimelineSummary } from "./types";
 
 /** The file versions this code reads. */
 export const presetFileVersions: readonly number[] = [1];
@@ -32,11 +41,14 @@ export const presetFileMaxSources = 100;
 export const presetFileMaxInputs = 200;
 export const presetFileMaxOutputs = 200;
 export const presetFileMaxNotes = 100;
-/** The deepest nesting of lists and objects; a preset needs 3. */
+/** The deepest nesting of lists and objects; a preset needs 3, or 5 with a timeline. */
 export const presetFileMaxDepth = 32;
 /** The longest key or id and the longest text, in UTF-16 code units (as Excel counts characters). */
 export const presetFileMaxKeyLength = presetKeyMaxLength;
 export const presetFileMaxTextLength = presetTextMaxLength;
+/** The most rows and summaries of a timeline (its years are 1 to 50, as the time functions allow). */
+export const presetFileMaxTimelineRows = presetTimelineMaxRows;
+export const presetFileMaxTimelineSummaries = presetTimelineMaxSummaries;
 
 /**
  * The largest stored form of a preset a workbook record may hold (512 KB).
@@ -60,6 +72,8 @@ export const presetFileLimits = {
   maxTextLength: presetFileMaxTextLength,
   maxFormulaNesting: formulaMaxNesting,
   maxFormulaOperators: formulaMaxOperators,
+  maxTimelineRows: presetFileMaxTimelineRows,
+  maxTimelineSummaries: presetFileMaxTimelineSummaries,
 } as const;
 
 /** Limits that a caller may tighten or loosen; the rest are fixed. */
@@ -580,6 +594,9 @@ export function parsePresetFile(text: string, options: PresetFileOptions = {}): 
 const sourceFields = ["id", "title", "shortTitle", "publisher", "date", "url"] as const satisfies readonly (keyof PresetSource)[];
 const inputFields = ["key", "label", "unit", "format", "base", "low", "high", "source", "note", "derived"] as const satisfies readonly (keyof PresetInput)[];
 const outputFields = ["key", "label", "unit", "format", "formula", "note", "chart"] as const satisfies readonly (keyof PresetOutput)[];
+const timelineFields = ["firstYear", "years", "discountRate"] as const satisfies readonly (keyof PresetTimeline)[];
+const rowFields = ["key", "label", "unit", "format", "formula", "fromYearOne", "note"] as const satisfies readonly (keyof PresetTimelineRow)[];
+const summaryFields = ["label", "net", "costs", "benefits", "measures"] as const satisfies readonly (keyof PresetTimelineSummary)[];
 
 /** Every field of the types is written: a field added to a type and not listed here fails to compile. */
 type Unlisted = [
@@ -587,8 +604,11 @@ type Unlisted = [
   Exclude<keyof PresetInput, (typeof inputFields)[number]>,
   Exclude<keyof PresetOutput, (typeof outputFields)[number]>,
   Exclude<keyof Preset, keyof ReturnType<typeof orderedFields>>,
+  Exclude<keyof PresetTimeline, (typeof timelineFields)[number] | "rows" | "summaries">,
+  Exclude<keyof PresetTimelineRow, (typeof rowFields)[number]>,
+  Exclude<keyof PresetTimelineSummary, (typeof summaryFields)[number]>,
 ];
-const everyFieldListed: Unlisted extends [never, never, never, never] ? true : never = true;
+const everyFieldListed: Unlisted extends [never, never, never, never, never, never, never] ? true : never = true;
 void everyFieldListed;
 
 function pick<T extends object>(item: T, fields: readonly (keyof T)[]): Record<string, unknown> {
@@ -623,5 +643,14 @@ function orderedFields(preset: Preset) {
     inputs: preset.inputs.map((input) => pick(input, inputFields)),
     outputs: preset.outputs.map((output) => pick(output, outputFields)),
     ...(preset.notes === undefined ? {} : { notes: preset.notes }),
+    ...(preset.timeline === undefined
+      ? {}
+      : {
+          timeline: {
+            ...pick(preset.timeline, timelineFields),
+            rows: preset.timeline.rows.map((row) => pick(row, rowFields)),
+            summaries: preset.timeline.summaries.map((summary) => pick(summary, summaryFields)),
+          },
+        }),
   };
 }

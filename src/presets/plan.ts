@@ -9,6 +9,7 @@ import { cellAddress } from "./address";
 import { numberFormatOf, textNumberFormat } from "./formats";
 import { replaceKeys } from "./formula";
 import type { CellRole, PlannedCell, PlannedChart, PlannedCheck, PlannedContent, SheetPlan } from "./plan.types";
+import { planTimeline, type PlannedTimelinePart } from "./planTimeline";
 import { scenarios, type Preset, type PresetInput, type Scenario } from "./types";
 
 /** The 0-based column of each part of the tables. */
@@ -34,6 +35,13 @@ const scenarioHeader: Readonly<Record<Scenario, string>> = {
   base: "Base",
   high: "High",
 };
+
+const timelineColumns = {
+  label: planColumns.label,
+  scenario: scenarioColumn,
+  unit: planColumns.unit,
+  header: scenarioHeader,
+} as const;
 
 /** Column widths in points, column A to H. */
 const widthsPoints = [300, 84, 84, 84, 170, 170, 420, 130] as const;
@@ -199,6 +207,13 @@ export function planSheet(preset: Preset): SheetPlan {
     row++;
   }
 
+  // Cash flows over years, their summary and chart.
+  let timelinePart: PlannedTimelinePart | undefined;
+  if (preset.timeline !== undefined) {
+    timelinePart = planTimeline({ ...preset, timeline: preset.timeline }, cells, keyCells, timelineColumns, row + 1);
+    row = timelinePart.nextRow;
+  }
+
   // Notes.
   if (preset.notes !== undefined && preset.notes.length > 0) {
     row++;
@@ -227,8 +242,8 @@ export function planSheet(preset: Preset): SheetPlan {
   const lastRow = Math.max(...planned.map((c) => c.row));
   const lastColumn = Math.max(...planned.map((c) => c.column));
 
-  let chart: PlannedChart | undefined;
-  if (firstChartRow !== undefined && lastChartRow !== undefined) {
+  let chart: PlannedChart | undefined = timelinePart?.chart;
+  if (chart === undefined && firstChartRow !== undefined && lastChartRow !== undefined) {
     const range = (column: number): string => `${cellAddress(firstChartRow, column)}:${cellAddress(lastChartRow, column)}`;
     chart = {
       title: preset.title,
@@ -257,5 +272,6 @@ export function planSheet(preset: Preset): SheetPlan {
     ...(chart === undefined ? {} : { chart }),
     ...(checks.length === 0 ? {} : { checks }),
     keyCells,
+    ...(timelinePart === undefined ? {} : { timeline: timelinePart.timeline }),
   };
 }

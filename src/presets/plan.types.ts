@@ -64,6 +64,29 @@ export interface PlannedCheck {
   readonly cell: string;
 }
 
+/** The Low, Base and High cells (or row ranges) of one key. */
+export interface ScenarioCells {
+  readonly low: string;
+  readonly base: string;
+  readonly high: string;
+}
+
+/** Where a timeline landed on the sheet. */
+export interface PlannedTimeline {
+  /** The header cells Initial, 2026, 2027, ... e.g. "B30:G30". */
+  readonly yearsHeader: string;
+  /** Each row's range in each scenario block, e.g. { low: "B32:G32", ... }. */
+  readonly rows: Readonly<Record<string, ScenarioCells>>;
+  /** The cumulative net cash row of each scenario block (of the first summary's net row). */
+  readonly cumulative: ScenarioCells;
+  /** Each summary's measure cells, Low, Base and High side by side. */
+  readonly summaries: readonly {
+    readonly label: string;
+    readonly net: string;
+    readonly measures: Readonly<Partial<Record<"costsPv" | "benefitsPv" | "npv" | "irr" | "payback" | "roi", ScenarioCells>>>;
+  }[];
+}
+
 export interface SheetPlan {
   readonly presetId: string;
   /** The sheet name wanted; the writer picks the next free one ("Meta 2026 (2)"). */
@@ -80,4 +103,6 @@ export interface SheetPlan {
   readonly checks?: readonly PlannedCheck[];
   /** Where each input and output lands: key -> { low, base, high } addresses. */
   readonly keyCells: Readonly<Record<string, { readonly low: string; readonly base: string; readonly high: string }>>;
+  /** Where the timeline landed, for a preset with one. */
+  readonly timeline?: PlannedTimeline;
 }

@@ -11,10 +11,11 @@ import {
   findCalcSignature as findCalcFunction,
   functionNamespace,
 } from "../calc/signatures";
-import { requiredCount } from "../calc/spec";
 import { formatAmounts } from "./formats";
+import { findTimeFunction, timeFunctions } from "../calc/timeFunctions";
+import { maxYears } from "../calc/timeSpec";
 import { parseFormula } from "./formula";
-import type { Preset, ValueFormat } from "./types";
+import type { Preset, TimelineMeasure, ValueFormat } from "./types";
 
 /** One problem found in a preset: where (a path such as `inputs[3].base`) and what. */
 export interface PresetIssue {
@@ -183,6 +184,70 @@ export const presetOutputSchema = v.strictObject(
   objectMessage,
 );
 
+/** The most rows and summaries a timeline may hold. */
+export const presetTimelineMaxRows = 100;
+export const presetTimelineMaxSummaries = 20;
+/** The calendar years a timeline's first year may be, those Excel dates cover. */
+export const presetTimelineFirstYears = { min: 1900, max: 9999 } as const;
+/** The word a timeline row formula uses for the number of years; the planner types the number in its place. */
+export const timelineYearsKey = "years";
+export const timelineMeasures = ["costsPv", "benefitsPv", "npv", "irr", "payback", "roi"] as const satisfies readonly TimelineMeasure[];
+
+const wholeNumber = (min: number, max: number) =>
+  v.pipe(
+    v.number((issue) => `expected a whole number from ${min} to ${max}, ${got(issue)}`),
+    v.integer((issue) => `expected a whole number from ${min} to ${max}, ${got(issue)}`),
+    v.minValue(min, (issue) => `expected a whole number from ${min} to ${max}, ${got(issue)}`),
+    v.maxValue(max, (issue) => `expected a whole number from ${min} to ${max}, ${got(issue)}`),
+  );
+const timelineList = <T extends v.GenericSchema>(item: T, one: string, many: string, limit: number) =>
+  v.pipe(
+    v.array(item, (issue) => `expected a list, ${got(issue)}`),
+    v.minLength(1, `must list at least one ${one}`),
+    v.maxLength(limit, (issue) => `lists ${issue.input.length.toLocaleString("en-US")} ${many}; a timeline may list at most ${limit}`),
+  );
+
+export const presetTimelineRowSchema = v.strictObject(
+  {
+    key: snakeKey,
+    label: oneLine,
+    unit: oneLine,
+    format,
+    formula: oneLine,
+    fromYearOne: v.optional(v.boolean((issue) => `expected true or false, ${got(issue)}`)),
+    note: v.optional(text),
+  },
+  objectMessage,
+);
+
+export const presetTimelineSummarySchema = v.strictObject(
+  {
+    label: oneLine,
+    net: snakeKey,
+    costs: v.optional(snakeKey),
+    benefits: v.optional(snakeKey),
+    measures: v.pipe(
+      v.array(
+        v.picklist(timelineMeasures, (issue) => `expected one of ${timelineMeasures.join(", ")}, ${got(issue)}`),
+        (issue) => `expected a list, ${got(issue)}`,
+      ),
+      v.minLength(1, "must list at least one measure"),
+    ),
+  },
+  objectMessage,
+);
+
+export const presetTimelineSchema = v.strictObject(
+  {
+    firstYear: wholeNumber(presetTimelineFirstYears.min, presetTimelineFirstYears.max),
+    years: wholeNumber(1, maxYears),
+    discountRate: snakeKey,
+    rows: timelineList(presetTimelineRowSchema, "row", "rows", presetTimelineMaxRows),
+    summaries: timelineList(presetTimelineSummarySchema, "summary", "summaries", presetTimelineMaxSummaries),
+  },
+  objectMessage,
+);
+
 /** The shape of a preset. The checks across fields are in `checkPreset`. */
 export const presetSchema = v.strictObject(
   {
@@ -195,6 +260,7 @@ export const presetSchema = v.strictObject(
     inputs: list(presetInputSchema, "input"),
     outputs: list(presetOutputSchema, "output"),
     notes: v.optional(v.array(text, (issue) => `expected a list of text, ${got(issue)}`)),
+    timeline: v.optional(presetTimelineSchema),
   },
   objectMessage,
 );
@@ -221,6 +287,36 @@ function knownFunctionNames(): string {
   return calcFunctions.map((fn) => `${functionNamespace}.${fn.id}`).join(", ");
 }
 
+function knownTimeFunctionNames(): string {
+  return [...calcFunctions, ...timeFunctions].map((fn) => `${functionNamespace}.${fn.id}`).join(", ");
+}
+
+/** The calls of a formula: known functions with a valid number of arguments; time functions only where `allowTime`. */
+function checkCalls(calls: readonly { name: string; argumentCount: number }[], path: string, allowTime: boolean, issues: PresetIssue[]): void {
+  for (const call of calls) {
+    const namespaced = call.name.toUpperCase().startsWith(`${functionNamespace}.`);
+    const fn = !namespaced ? undefined : (findCalcFunction(call.name) ?? (allowTime ? findTimeFunction(call.name) : undefined));
+    if (fn === undefined) {
+      const timeFn = namespaced && !allowTime ? findTimeFunction(call.name) : undefined;
+      issues.push(
+        issue(
+          path,
+          timeFn !== undefined
+            ? `calls ${functionNamespace}.${timeFn.id}, a time function: use it in a timeline row; known functions here: ${knownFunctionNames()}`
+            : `calls unknown function "${call.name}"; known functions: ${allowTime ? knownTimeFunctionNames() : knownFunctionNames()}`,
+        ),
+      );
+      continue;
+    }
+    const min = fn.params.filter((p) => !("default" in p) || p.default === undefined).length;
+    const max = fn.params.length;
+    if (call.argumentCount < min || call.argumentCount > max) {
+      const range = min === max ? `${min}` : `${min} to ${max}`;
+      issues.push(issue(path, `${functionNamespace}.${fn.id} takes ${range} arguments, got ${call.argumentCount}`));
+    }
+  }
+}
+
 function checkFormula(preset: Preset, index: number, issues: PresetIssue[]): void {
   const output = preset.outputs[index] as Preset["outputs"][number];
   const path = `outputs[${index}].formula`;
@@ -245,20 +341,94 @@ function checkFormula(preset: Preset, index: number, issues: PresetIssue[]): voi
       issues.push(issue(path, `refers to unknown key "${key}"; known keys here: ${known}`));
     }
   }
-  for (const call of parsed.shape.calls) {
-    const namespaced = call.name.toUpperCase().startsWith(`${functionNamespace}.`);
-    const fn = namespaced ? findCalcFunction(call.name) : undefined;
-    if (fn === undefined) {
-      issues.push(issue(path, `calls unknown function "${call.name}"; known functions: ${knownFunctionNames()}`));
-      continue;
-    }
-    const min = requiredCount(fn);
-    const max = fn.params.length;
-    if (call.argumentCount < min || call.argumentCount > max) {
-      const range = min === max ? `${min}` : `${min} to ${max}`;
-      issues.push(issue(path, `${functionNamespace}.${fn.id} takes ${range} arguments, got ${call.argumentCount}`));
-    }
+  checkCalls(parsed.shape.calls, path, false, issues);
+}
+
+/**
+ * The checks of a timeline: its discount rate is an input; each row formula refers to inputs,
+ * outputs, earlier rows and `years`, and builds a row (calls a row function or refers to a row);
+ * a row from year one calls a function without a start cell and no other row; summaries name rows;
+ * with a timeline the chart is the timeline's, so no output is charted.
+ */
+function checkTimeline(preset: Preset, issues: PresetIssue[]): void {
+  const timeline = preset.timeline;
+  if (timeline === undefined) return;
+  const inputKeys = new Set(preset.inputs.map((input) => input.key));
+  const outputKeys = new Set(preset.outputs.map((output) => output.key));
+  if (!inputKeys.has(timeline.discountRate)) {
+    issues.push(issue("timeline.discountRate", `refers to unknown input "${timeline.discountRate}"; the discount rate is an input`));
   }
+  preset.inputs.forEach((input, i) => {
+    if (input.key === timelineYearsKey) issues.push(issue(`inputs[${i}].key`, `"${timelineYearsKey}" is the timeline's number of years; name this input otherwise`));
+  });
+  preset.outputs.forEach((output, i) => {
+    if (output.key === timelineYearsKey) issues.push(issue(`outputs[${i}].key`, `"${timelineYearsKey}" is the timeline's number of years; name this output otherwise`));
+    if (output.chart === true) issues.push(issue(`outputs[${i}].chart`, "a preset with a timeline charts its cumulative net cash; chart no output"));
+  });
+  const rowKeys = new Set<string>();
+  timeline.rows.forEach((row, index) => {
+    const keyPath = `timeline.rows[${index}].key`;
+    if (row.key === timelineYearsKey) issues.push(issue(keyPath, `"${timelineYearsKey}" is the timeline's number of years; name this row otherwise`));
+    else if (inputKeys.has(row.key) || outputKeys.has(row.key) || rowKeys.has(row.key)) issues.push(issue(keyPath, `duplicate key "${row.key}"`));
+    const path = `timeline.rows[${index}].formula`;
+    const parsed = parseFormula(row.formula);
+    if (!parsed.ok) {
+      issues.push(issue(path, `${parsed.fault.message} (at character ${parsed.fault.position + 1})`));
+    } else {
+      let refersToRow = false;
+      for (const key of parsed.shape.keys) {
+        if (key === timelineYearsKey || inputKeys.has(key) || outputKeys.has(key)) continue;
+        if (rowKeys.has(key)) {
+          refersToRow = true;
+          continue;
+        }
+        const later = timeline.rows.findIndex((r, i) => i >= index && r.key === key);
+        if (later >= 0) {
+          issues.push(issue(path, `refers to "${key}", a row defined here or later (timeline.rows[${later}]); refer only to inputs, outputs and earlier rows`));
+        } else {
+          issues.push(issue(path, `refers to unknown key "${key}"; known keys here: ${[...inputKeys, ...outputKeys, ...rowKeys, timelineYearsKey].join(", ")}`));
+        }
+      }
+      checkCalls(parsed.shape.calls, path, true, issues);
+      const rowCalls = parsed.shape.calls.map((call) => findTimeFunction(call.name)).filter((fn) => fn?.shape === "row");
+      const withoutStart = rowCalls.some((fn) => fn?.shape === "row" && !fn.startCell);
+      if (row.fromYearOne === true) {
+        if (!withoutStart || refersToRow) {
+          issues.push(issue(path, "a row from year one is one call of a function without a start cell (AICOST.DEPRECIATION) and refers to no other row"));
+        }
+      } else if (withoutStart) {
+        issues.push(issue(`timeline.rows[${index}].fromYearOne`, "must be true: the formula gives years 1 to N without a start cell"));
+      } else if (rowCalls.length === 0 && !refersToRow) {
+        issues.push(issue(path, "must build a row: call a cash-flow function or refer to an earlier row"));
+      }
+    }
+    rowKeys.add(row.key);
+  });
+  timeline.summaries.forEach((summary, index) => {
+    const path = `timeline.summaries[${index}]`;
+    for (const field of ["net", "costs", "benefits"] as const) {
+      const key = summary[field];
+      if (key !== undefined && !rowKeys.has(key)) {
+        issues.push(issue(`${path}.${field}`, `refers to unknown row "${key}"; rows: ${[...rowKeys].join(", ")}`));
+      }
+    }
+    const needs = (measure: TimelineMeasure, field: "costs" | "benefits"): void => {
+      if (summary.measures.includes(measure) && summary[field] === undefined) {
+        issues.push(issue(`${path}.${field}`, `is required for the measure ${measure}`));
+      }
+    };
+    needs("costsPv", "costs");
+    needs("benefitsPv", "benefits");
+    needs("roi", "costs");
+    needs("roi", "benefits");
+    checkUnique(
+      summary.measures,
+      (m) => m,
+      (i) => `${path}.measures[${i}]`,
+      "measure",
+      issues,
+    );
+  });
 }
 
 function checkUnique<T>(
@@ -323,6 +493,7 @@ export function checkPreset(preset: Preset): PresetIssue[] {
   });
 
   preset.outputs.forEach((_, i) => checkFormula(preset, i, issues));
+  checkTimeline(preset, issues);
 
   const charted = preset.outputs.flatMap((output, index) => (output.chart === true ? [{ output, index }] : []));
   const firstCharted = charted[0];

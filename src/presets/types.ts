@@ -80,6 +80,59 @@ export interface Preset {
   readonly outputs: readonly PresetOutput[];
   /** Caveats, disagreements between sources, how derived values were derived. */
   readonly notes?: readonly string[];
+  /** Cash flows over years, laid out below the results with years across the columns. */
+  readonly timeline?: PresetTimeline;
+}
+
+/**
+ * An output that is a row over the timeline's years: the start (Initial) then
+ * one cell per year, so rows add and subtract cell by cell.
+ */
+export interface PresetTimelineRow {
+  /** snake_case identifier; later rows may refer to earlier ones. */
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly format: ValueFormat;
+  /**
+   * A formula over input keys, output keys (one value each), earlier row keys
+   * (the whole row) and `years` (the timeline's number of years, typed into the
+   * formula as a number), e.g. "AICOST.SAVINGS_CASH_FLOWS(jobs_cut, cost_per_employee, years)".
+   */
+  readonly formula: string;
+  /**
+   * The formula gives years 1..N without a start cell (AICOST.DEPRECIATION):
+   * the Initial cell holds 0 and the formula starts in the first year's column.
+   */
+  readonly fromYearOne?: boolean;
+  readonly note?: string;
+}
+
+/** A measure read from a net cash-flow row. */
+export type TimelineMeasure = "costsPv" | "benefitsPv" | "npv" | "irr" | "payback" | "roi";
+
+/** One line of business case summarised: NPV, IRR, payback and ROI as asked. */
+export interface PresetTimelineSummary {
+  /** e.g. "Without new revenue". */
+  readonly label: string;
+  /** Key of the net cash-flow row (benefits − costs). */
+  readonly net: string;
+  /** Keys of the cost and benefit rows: "costsPv" needs costs, "benefitsPv" benefits, "roi" both. */
+  readonly costs?: string;
+  readonly benefits?: string;
+  readonly measures: readonly TimelineMeasure[];
+}
+
+export interface PresetTimeline {
+  /** The calendar year of year 1, e.g. 2026; the Initial column comes before it. */
+  readonly firstYear: number;
+  /** How many years after the start, 1 to 50. */
+  readonly years: number;
+  /** Key of the input holding the discount rate (a fraction per year). */
+  readonly discountRate: string;
+  readonly rows: readonly PresetTimelineRow[];
+  /** The first summary's net row is charted as cumulative net cash per scenario. */
+  readonly summaries: readonly PresetTimelineSummary[];
 }
 
 /** The three scenario columns of every model sheet. */

@@ -11,8 +11,8 @@
  *  - a Source cell that no longer names one of the preset's sources becomes a
  *    new source, "named in the workbook", dated the day of saving;
  *  - a Low or High cell that still repeats Base by formula stays "no range".
- * What is not read: labels, units, notes, results and the sources table; they
- * come from the original preset.
+ * What is not read: labels, units, notes, results, the timeline and the sources
+ * table; they come from the original preset.
  */
 import { cellAddress, parseCellAddress } from "../presets/address";
 import { parsePresetFile, presetToFileText } from "../presets/file";
@@ -185,6 +185,7 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
     inputs,
     outputs: origin.outputs,
     notes: [...(origin.notes ?? []), provenance],
+    ...(origin.timeline === undefined ? {} : { timeline: origin.timeline }),
   };
 
   // The file form is what is stored and exported: it must read back.

@@ -247,3 +247,23 @@ describe("refused preset files: exit 1, one line on stderr, nothing on stdout", 
     expect(readdirSync(folder)).toEqual([]);
   });
 });
+
+describe("a preset file with a timeline", () => {
+  it("is shown with its years, its cash-flow rows and its summary, from a file of one's own", async () => {
+    const businessCase = builtInPresets.find((p) => p.id === "ai-business-case") as Preset;
+    const timeline = businessCase.timeline;
+    if (timeline === undefined) throw new Error("no timeline");
+    const mine: Preset = { ...businessCase, id: "my-case", title: "My case: four years", timeline: { ...timeline, firstYear: 2027, years: 4 } };
+    const name = fileWith("my-case.json", presetToFileText(mine));
+    const shown = await run(["show", "--file", name]);
+    expect(shown.stderr).toBe("");
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/Cash flows, 4 years from 2027 +Initial +2027 +2028 +2029 +2030 +Unit/);
+    expect(shown.stdout).toMatch(/Risk-adjusted: NPV at the discount rate +\$[\d.]+M +\$[\d.]+M +\$[\d.]+M/);
+    const json = await run(["show", "--file", name, "--json"]);
+    expect(json.status).toBe(0);
+    expect(json.stdout).toContain('"formula":"=INDEX(AICOST.TOKEN_COST_CASH_FLOWS(');
+    expect(json.stdout).not.toMatch(/"formula":"[^"]*#/); // rows are read by ranges, never B20#
+    expect(json.stdout).not.toMatch(/"value":"#[A-Z/0!?]+"/); // no error in this case
+  });
+});

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { maxYears } from "../../src/calc";
 import { presetFileLimits } from "../../src/presets";
 import { runAicost } from "./harness";
 
@@ -75,6 +76,9 @@ describe("README preset-file limits", () => {
     `${grouped(presetFileLimits.maxNotes)} notes`,
     `at most ${grouped(presetFileLimits.maxKeyLength)} characters`,
     `text at most ${grouped(presetFileLimits.maxTextLength)}`,
+    `at most ${grouped(presetFileLimits.maxTimelineRows)} \`rows\``,
+    `at most ${grouped(presetFileLimits.maxTimelineSummaries)} \`summaries\``,
+    `\`years\` (1 to ${maxYears}`,
   ];
 
   it.each(stated)("states %s", (figure) => {

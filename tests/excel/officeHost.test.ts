@@ -4,6 +4,7 @@ import { builtInPresets, planSheet } from "../../src/presets";
 import type { SheetPlan } from "../../src/presets/plan.types";
 import { FakeExcel, type FakeCell, type InitialSheet } from "./fakeExcel";
 import { fixturePlan, hostilePlan } from "./fixtures";
+import { largestTimelinePreset } from "../fixtures/largestTimeline";
 
 const userSheets: InitialSheet[] = [
   { name: "Budget", cells: { A1: "Line", B1: 1200, C1: "=B1*2", A2: "'=not a formula" } },
@@ -43,6 +44,15 @@ describe("createOfficeHost().loadPlan", () => {
     expect(excel.syncsPerRun).toEqual([2]);
     expect(outcome.sheetName).toBe("Fixture Corp 2026 (2)");
     expectCellsAsPlanned(excel, outcome.sheetName, fixturePlan());
+  });
+
+  it("writes the largest timeline a preset file may hold (50 years, 100 rows, 20 summaries) in two syncs, every cell as planned, with its chart", async () => {
+    const { excel, host } = setup([{ name: "Sheet1" }]);
+    const plan = planSheet(largestTimelinePreset());
+    const outcome = await host.loadPlan(plan);
+    expect(excel.syncsPerRun).toEqual([2]);
+    expectCellsAsPlanned(excel, outcome.sheetName, plan);
+    expect(plan.chart?.series.map((s) => s.range)).toEqual([plan.timeline?.cumulative.low, plan.timeline?.cumulative.base, plan.timeline?.cumulative.high]);
   });
 
   it("uses the wanted name when it is free, and adds the sheet after the existing ones", async () => {

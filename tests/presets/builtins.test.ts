@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { builtInPresets, findPreset } from "../../src/presets";
 
 describe("builtInPresets", () => {
-  it("holds the seven presets, in order", () => {
+  it("holds the ten presets, in order", () => {
     expect(builtInPresets.map((p) => p.id)).toEqual([
       "meta-2026",
       "microsoft-2026",
@@ -11,6 +11,9 @@ describe("builtInPresets", () => {
       "agent-fleet-10k",
       "self-host-vs-api",
       "ai-paradox",
+      "ai-paradox-5y",
+      "meta-2026-5y",
+      "ai-business-case",
     ]);
   });
 

@@ -258,7 +258,7 @@ describe("presetToFileText", () => {
     expect(text.endsWith("}\n")).toBe(true);
     expect(text.split("\n")[1]).toBe('  "version": 1,');
     expect(Object.keys(JSON.parse(text))).toEqual(
-      ["version", "id", "title", "summary", "asOf", "sources", "inputs", "outputs", "notes"].filter((k) => k in preset),
+      ["version", "id", "title", "summary", "asOf", "sources", "inputs", "outputs", "notes", "timeline"].filter((k) => k in preset),
     );
   });
 

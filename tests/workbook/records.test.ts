@@ -183,6 +183,21 @@ describe("presetFromSheet", () => {
     });
   });
 
+  it("keeps the timeline of a model over years, with the changed assumptions", () => {
+    const businessCase = findPreset("ai-business-case") as Preset;
+    const casePlan = planSheet(businessCase);
+    const cells = casePlan.cells.map((cell): SheetCell => {
+      const c = cell.content;
+      return c.kind === "formula" ? { address: cell.address, formula: c.formula, value: 0 } : { address: cell.address, value: c.kind === "text" ? c.text : c.value };
+    });
+    const jobs = casePlan.keyCells.jobs_saved?.base ?? "";
+    const result = presetFromSheet(businessCase, cells.map((c) => (c.address === jobs ? { address: jobs, value: 800 } : c)), options);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.changedKeys).toEqual(["jobs_saved"]);
+    expect(result.value.timeline).toEqual(businessCase.timeline);
+    expect(result.value.inputs.find((i) => i.key === "jobs_saved")?.base).toBe(800);
+  });
+
   it("turns a Low/High link typed over with a number into a range, and a typed source into a new source", () => {
     const cells = freshCells();
     cells.set(at("jobs_cut").low, { address: at("jobs_cut").low, value: 20000 });

@@ -31,3 +31,21 @@ export const openAiPricing: PresetSource = {
   date: "2026-04",
   url: "https://openai.com/api/pricing/",
 };
+
+/** Meta's annual report: servers and network assets depreciated over 5.5 years from fiscal 2025. */
+export const metaForm10K2024: PresetSource = {
+  id: "meta-10k-2024",
+  title: "Meta Platforms, Inc. Form 10-K for fiscal year 2024: useful lives of servers and network assets extended to 5.5 years from January 2025",
+  shortTitle: "Meta Form 10-K, FY2024",
+  publisher: "Meta Platforms, Inc. (filed with the SEC)",
+  date: "2025-01",
+};
+
+/** Forrester's Total Economic Impact method: costs and benefits risk-adjusted, discounted at 10% a year. */
+export const forresterTei: PresetSource = {
+  id: "forrester-tei",
+  title: "Forrester Total Economic Impact (TEI) method: risk-adjusted costs and benefits over three years, discounted at 10% a year",
+  shortTitle: "Forrester TEI method",
+  publisher: "Forrester Research",
+  date: "2025",
+};
