@@ -356,7 +356,7 @@ export class PreviewWorkbook {
       return { error: value.value, message: formulaSyntaxMessage(value.message, formula) };
     }
     if (formula !== undefined && value.value === "#DIV/0!") {
-      return { error: value.value, message: divisionByZeroMessage(formula, (expression) => this.divisorValue(expression, sheetId)) };
+      return { error: value.value, message: divisionByZeroMessage(formula, (expression) => this.divisorValue(expression, sheetId), value.message) };
     }
     return toPreviewValue(value);
   }

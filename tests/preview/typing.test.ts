@@ -133,6 +133,16 @@ describe("error messages", () => {
     expect(message(6)).toBe("#DIV/0! Division by zero: the divisor (B1*3) is 0.");
   });
 
+  it("keeps an AICOST function's own #DIV/0! message (ROI over costs worth 0)", () => {
+    const workbook = newWorkbook({ Sheet1: [["=AICOST.ROI({0, 0}, {0, 100})", "=A1*2"]] });
+    const sheet = workbook.activeSheetId;
+    const roi = workbook.value(sheet, 0, 0);
+    expect(roi).toEqual({ error: "#DIV/0!", message: expect.stringContaining("costs") });
+    expect(typeof roi === "object" && roi !== null ? roi.message : "").not.toContain("for example MOD");
+    const onward = workbook.value(sheet, 0, 1);
+    expect(typeof onward === "object" && onward !== null ? onward.message : "").toContain("it comes from A1");
+  });
+
   it("finds a formula's divisors, skipping text in quotes", () => {
     expect(divisorsOf('=A1/B7+SUM(C1:C3)/(D1-D2)+"a/b"/$E$5')).toEqual(["B7", "(D1-D2)", "$E$5"]);
   });
