@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { parseFormula, replaceKeys, tokenizeFormula } from "../../src/presets";
 
@@ -97,6 +98,17 @@ describe("replaceKeys", () => {
     const formula = 'AICOST.BLENDED_PRICE(AICOST.MODEL_PRICE("share", "input"), price, share) * share2';
     const replaced = replaceKeys(formula, (key) => ({ price: "C7", share: "C8", share2: "C9" })[key] ?? "??");
     expect(replaced).toBe('AICOST.BLENDED_PRICE(AICOST.MODEL_PRICE("share", "input"), C7, C8) * C9');
+  });
+
+  it("writes a number in exponent notation so that HyperFormula reads it as Excel does (1E+3 is 1000)", () => {
+    const replaced = replaceKeys("gpu_count * 1E+3 + 2.5E-1 + 1e2", (key) => (key === "gpu_count" ? "C6" : "??"));
+    expect(replaced).toBe("C6 * 1e+3 + 2.5e-1 + 1e2");
+    const engine = HyperFormula.buildFromArray([[2]], { licenseKey: "gpl-v3" });
+    try {
+      expect(engine.calculateFormula(`=${replaceKeys("1E+3 * x + 2.5E-1", () => "A1")}`, 0)).toBe(2000.25);
+    } finally {
+      engine.destroy();
+    }
   });
 
   it("throws on a formula it cannot read", () => {
