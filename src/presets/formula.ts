@@ -240,6 +240,8 @@ export function parseFormula(formula: string): ParseFormulaResult {
         at++;
         return;
       case "string":
+        // Excel reads "" as a quote inside text; HyperFormula (the preview and the command line) cannot.
+        if (token.text.slice(1, -1).includes('""')) fail('a quotation mark inside text ("") is not allowed: HyperFormula cannot read it');
         at++;
         return;
       case "key":

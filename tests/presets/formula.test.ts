@@ -64,6 +64,23 @@ describe("tokenizeFormula", () => {
 });
 
 describe("parseFormula", () => {
+  it("accepts only text HyperFormula reads, so a preset that passes never shows #ERROR! when shown or loaded", () => {
+    const engine = HyperFormula.buildFromArray([[]], { licenseKey: "gpl-v3" });
+    try {
+      for (const text of ['"gpt-5.5"', '"a""b"', '""""']) {
+        let readable: boolean;
+        try {
+          readable = typeof engine.calculateFormula(`=LEN(${text})`, 0) === "number";
+        } catch {
+          readable = false; // HyperFormula throws "This is not a formula" on one it cannot parse
+        }
+        expect(parseFormula(`AICOST.MODEL_PRICE(${text}, "input")`).ok, text).toBe(readable);
+      }
+    } finally {
+      engine.destroy();
+    }
+  });
+
   it("lists the keys and calls of a well-formed formula", () => {
     const result = parseFormula("AICOST.LABOR_SAVINGS(jobs, cost, 1) / -(capex + jobs) ^ 2");
     expect(result).toEqual({
@@ -86,6 +103,7 @@ describe("parseFormula", () => {
     ["a)", 'unexpected ")"'],
     ["f(a,)", 'expected a value, found ")"'],
     ["* a", 'expected a value, found "*"'],
+    ['AICOST.MODEL_PRICE("gpt ""5""", "input")', "a quotation mark inside text"],
   ])("rejects %j (%s)", (formula, phrase) => {
     const result = parseFormula(formula);
     if (result.ok) throw new Error(`accepted ${formula}`);
