@@ -130,6 +130,9 @@ export function divisionByZeroMessage(formula: string, valueOf: (expression: str
   for (const divisor of divisorsOf(formula)) {
     const value = valueOf(divisor);
     if (value.kind === "zero" || value.kind === "blank") {
+      if (/^[-+]*\d/.test(divisor) && numberPattern.exec(divisor.replace(/^[-+]*/, ""))?.[0] === divisor.replace(/^[-+]*/, "")) {
+        return "Division by zero: the formula divides by 0.";
+      }
       const isReference = referencePattern.exec(divisor)?.[0] === divisor;
       const what = isReference ? `the divisor ${divisor} is ${value.kind === "blank" ? "blank" : "0"}` : `the divisor ${divisor} is 0`;
       return `Division by zero: ${what}${isReference && value.kind === "blank" ? " (a blank cell counts as 0)" : ""}.`;

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { typedEntry, undoLevels, withLowercaseExponents } from "../../src/preview/workbook";
-import { divisorsOf, formulaProblemIntro } from "../../src/preview/errorMessages";
+import { divisionByZeroMessage, divisorsOf, formulaProblemIntro } from "../../src/preview/errorMessages";
 import { newWorkbook } from "./helpers";
 
 describe("typedEntry", () => {
@@ -153,6 +153,12 @@ describe("error messages", () => {
     expect(typeof roi === "object" && roi !== null ? roi.message : "").not.toContain("for example MOD");
     const onward = workbook.value(sheet, 0, 1);
     expect(typeof onward === "object" && onward !== null ? onward.message : "").toContain("it comes from A1");
+  });
+
+  it("says a formula divides by a typed 0 without calling the 0 a divisor that is 0 (=1/0)", () => {
+    expect(divisionByZeroMessage("=1/0", () => ({ kind: "zero" }))).toBe("Division by zero: the formula divides by 0.");
+    expect(divisionByZeroMessage("=A1/0.0", () => ({ kind: "zero" }))).toBe("Division by zero: the formula divides by 0.");
+    expect(divisionByZeroMessage("=A1/(2-2)", () => ({ kind: "zero" }))).toBe("Division by zero: the divisor (2-2) is 0.");
   });
 
   it("finds a formula's divisors, skipping text in quotes", () => {
