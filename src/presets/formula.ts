@@ -241,7 +241,7 @@ export function parseFormula(formula: string): ParseFormulaResult {
         return;
       case "string":
         // Excel reads "" as a quote inside text; HyperFormula (the preview and the command line) cannot.
-        if (token.text.slice(1, -1).includes('""')) fail('a quotation mark inside text ("") is not allowed: HyperFormula cannot read it');
+        if (token.text.slice(1, -1).includes('""')) fail('a quotation mark inside text ("") is not allowed: the preview and the command line cannot read it');
         at++;
         return;
       case "key":
