@@ -76,6 +76,8 @@ export const messages = {
     `useful_life_years must be a whole number for "sum_of_years", got ${formatNumber(life)}`,
   neverPaysBack: (years: number) =>
     `net_cash_flows: the cumulative net cash does not pay back within ${formatNumber(years)} year${years === 1 ? "" : "s"}`,
+  seriesLengthsDiffer: (name: string, length: number, otherName: string, otherLength: number) =>
+    `${name} must cover the same years as ${otherName}: ${otherName} has ${formatNumber(otherLength)} cells, ${name} ${formatNumber(length)}`,
   costsZero: () => "costs: the present value of the costs is 0, so the return on them is undefined",
   costsNegative: (value: number) => `costs: the present value of the costs must be positive, got ${formatNumber(value)}`,
   yearsNotInFormula: (functionId: string) =>

@@ -6,13 +6,16 @@ import { discountRateParam, type SeriesFunction } from "./timeSpec";
 /**
  * Return on investment as Forrester's TEI defines it: (PV of benefits − PV of
  * costs) ÷ PV of costs, each the present value with the start undiscounted.
- * `#DIV/0!` when the costs' present value is 0.
+ * `#DIV/0!` when the costs' present value is 0; `#VALUE!` when costs and benefits
+ * cover different numbers of years (a range one column short would otherwise
+ * give a plausible return on misaligned years).
  */
 export function roiFraction(
   costsUsd: readonly number[],
   benefitsUsd: readonly number[],
   discountRate = 0,
 ): number | CalcError {
+  if (benefitsUsd.length !== costsUsd.length) return calcError("value", "benefits", messages.seriesLengthsDiffer("benefits", benefitsUsd.length, "costs", costsUsd.length));
   const costsPvUsd = presentValueUsd(costsUsd, discountRate);
   if (costsPvUsd === 0) return calcError("div0", "costs", messages.costsZero());
   if (costsPvUsd < 0) return calcError("num", "costs", messages.costsNegative(costsPvUsd));
@@ -35,7 +38,7 @@ export const ROI: SeriesFunction = {
       type: "series",
       name: "benefits",
       unit: "USD per year, from the start (year 0)",
-      description: "One row or column of benefits, positive amounts saved or earned, on the same years as the costs.",
+      description: "One row or column of benefits, positive amounts saved or earned, on the same years as the costs (as many cells).",
     },
     discountRateParam(true),
   ],

@@ -240,6 +240,8 @@ export function parseFormula(formula: string): ParseFormulaResult {
         at++;
         return;
       case "string":
+        // Excel reads "" as a quote inside text; HyperFormula (the preview and the command line) cannot.
+        if (token.text.slice(1, -1).includes('""')) fail('a quotation mark inside text ("") is not allowed: the preview and the command line cannot read it');
         at++;
         return;
       case "key":
@@ -311,11 +313,13 @@ export function parseFormula(formula: string): ParseFormulaResult {
 
 /**
  * Replaces every key in a formula with the text `replace` gives it, leaving
- * function names, numbers and text literals as they are. Throws on a formula
+ * function names, numbers and text literals as they are (a number's exponent
+ * written with a lowercase "e", "1E+3" as "1e+3", which every engine reads). Throws on a formula
  * that does not tokenize (validated presets never hold one).
  */
 export function replaceKeys(formula: string, replace: (key: string) => string): string {
   const tokenized = tokenizeFormula(formula);
   if (!tokenized.ok) throw new Error(`cannot read formula ${JSON.stringify(formula)}: ${tokenized.fault.message}`);
-  return tokenized.tokens.map((token) => (token.kind === "key" ? replace(token.text) : token.text)).join("");
+  // A number's exponent is written with a lowercase "e": Excel reads both, HyperFormula only that one.
+  return tokenized.tokens.map((token) => (token.kind === "key" ? replace(token.text) : token.kind === "number" ? token.text.toLowerCase() : token.text)).join("");
 }

@@ -71,7 +71,10 @@ export function hashesThatFit(fits: Fits): string {
  */
 export function generalText(value: number, fits: Fits): string {
   if (!Number.isFinite(value)) return "#NUM!";
-  const full = format("General", value);
+  // numfmt cuts the fraction off a number of 10 or 11 digits ("9999999999.96" -> "9999999999")
+  // where Excel rounds it ("10000000000"): take the rounded whole number instead.
+  const numfmtText = format("General", value);
+  const full = !Number.isInteger(value) && /^-?\d+$/.test(numfmtText) ? decimalText(value, 0) : numfmtText;
   const most = generalMaxCharacters + (value < 0 ? 1 : 0);
   if (full.length <= most && fits(full)) return full;
   const candidates = (texts: string[]): string | undefined => texts.find((text) => text.length <= most && fits(text));

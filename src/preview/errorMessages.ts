@@ -121,13 +121,18 @@ export type DivisorValue = { readonly kind: "zero" } | { readonly kind: "blank" 
 
 /**
  * Says what divided by zero in a formula: the first divisor that is 0 or blank,
- * else a referenced cell that itself divides by zero, else the function that did.
+ * else a referenced cell that itself divides by zero, else the function that did:
+ * `functionMessage`, the engine's own message (an AICOST function says why, such as
+ * ROI over costs worth 0), or a general one when the function gave none.
  * `valueOf` evaluates a divisor or a reference in the formula's sheet.
  */
-export function divisionByZeroMessage(formula: string, valueOf: (expression: string) => DivisorValue): string {
+export function divisionByZeroMessage(formula: string, valueOf: (expression: string) => DivisorValue, functionMessage = ""): string {
   for (const divisor of divisorsOf(formula)) {
     const value = valueOf(divisor);
     if (value.kind === "zero" || value.kind === "blank") {
+      if (/^[-+]*\d/.test(divisor) && numberPattern.exec(divisor.replace(/^[-+]*/, ""))?.[0] === divisor.replace(/^[-+]*/, "")) {
+        return "Division by zero: the formula divides by 0.";
+      }
       const isReference = referencePattern.exec(divisor)?.[0] === divisor;
       const what = isReference ? `the divisor ${divisor} is ${value.kind === "blank" ? "blank" : "0"}` : `the divisor ${divisor} is 0`;
       return `Division by zero: ${what}${isReference && value.kind === "blank" ? " (a blank cell counts as 0)" : ""}.`;
@@ -136,5 +141,6 @@ export function divisionByZeroMessage(formula: string, valueOf: (expression: str
   for (const reference of referencesOf(formula)) {
     if (valueOf(reference).kind === "divZero") return `Division by zero: it comes from ${reference}, which this formula uses and which shows #DIV/0!.`;
   }
+  if (functionMessage !== "") return functionMessage;
   return "Division by zero: a function in this formula divided by 0 (for example MOD with a divisor of 0, or AVERAGE of no numbers).";
 }

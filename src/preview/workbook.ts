@@ -89,7 +89,7 @@ export function typedEntry(typed: string, numberFormat: string | undefined): Typ
   if (typed === "") return { content: null };
   if (typed.startsWith("'")) return { content: typed };
   if (numberFormat === textFormat) return { content: `'${typed}` };
-  if (typed.startsWith("=") && typed.length > 1) return { content: typed };
+  if (typed.startsWith("=") && typed.length > 1) return { content: withLowercaseExponents(typed) };
   const parsed = parseValue(typed);
   if (parsed === null || (typeof parsed.v !== "number" && typeof parsed.v !== "boolean")) return { content: `'${typed}` };
   if (typeof parsed.v === "boolean") return { content: parsed.v };
@@ -99,6 +99,19 @@ export function typedEntry(typed: string, numberFormat: string | undefined): Typ
     value /= 100;
   }
   return typedFormat !== undefined && isGeneralFormat(numberFormat) && !isGeneralFormat(typedFormat) ? { content: value, numberFormat: typedFormat } : { content: value };
+}
+
+/**
+ * A formula with the exponent of every number written with a lowercase "e"
+ * ("=1.5E+9*2" -> "=1.5e+9*2"): Excel reads both, HyperFormula only the
+ * lowercase one (it reads "1E+3" as 1 followed by a stray "E"). Text in double
+ * quotes and sheet names in single quotes are left as they are; so are cell
+ * references and names, whose digits follow a letter.
+ */
+export function withLowercaseExponents(formula: string): string {
+  return formula.replace(/("[^"]*"?|'[^']*'?)|(?<![\w.$])((?:\d+\.?\d*|\.\d+))E(?=[+-]?\d)/g, (_match: string, quoted: string | undefined, mantissa: string | undefined) =>
+    quoted !== undefined ? quoted : `${mantissa ?? ""}e`,
+  );
 }
 
 /** A cell as it was before an edit, to put it back. */
@@ -356,7 +369,7 @@ export class PreviewWorkbook {
       return { error: value.value, message: formulaSyntaxMessage(value.message, formula) };
     }
     if (formula !== undefined && value.value === "#DIV/0!") {
-      return { error: value.value, message: divisionByZeroMessage(formula, (expression) => this.divisorValue(expression, sheetId)) };
+      return { error: value.value, message: divisionByZeroMessage(formula, (expression) => this.divisorValue(expression, sheetId), value.message) };
     }
     return toPreviewValue(value);
   }

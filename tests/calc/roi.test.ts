@@ -26,6 +26,12 @@ describe("ROI, TEI's definition", () => {
     expectError(run([[-10, 0]], [[0, 10]]), "num", "costs");
   });
 
+  it("costs and benefits over different numbers of years are #VALUE!, not a return on misaligned rows", () => {
+    expectError(run([[100, 50, 50]], [[0, 150]]), "value", "benefits");
+    expectError(run([[100, 50]], [[0, 150, 150]]), "value", "benefits");
+    expectError(run([[100, 50, 50]], 300), "value", "benefits");
+  });
+
   it("scenario rows of costs and benefits give one ROI per row", () => {
     const result = evaluateTime(ROI, [
       [

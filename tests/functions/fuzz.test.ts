@@ -887,7 +887,8 @@ describe(`the time functions, through the Excel wrappers (${fuzzRuns.toLocaleStr
           }),
           { numRuns: fuzzRuns, seed },
         );
-        expect(tally.numbers).toBeGreaterThan(fuzzRuns);
+        // ROI refuses costs and benefits of different lengths (#VALUE!), most of the random pairs.
+        expect(tally.numbers).toBeGreaterThan(fn.id === "ROI" ? fuzzRuns / 10 : fuzzRuns);
         expect(tally.errors.get("#VALUE!") ?? 0).toBeGreaterThan(fuzzRuns / 100);
         expect(tally.errors.get("#NUM!") ?? 0).toBeGreaterThan(fuzzRuns / 100);
         expect(tally.errors.get("#N/A") ?? 0).toBeGreaterThan(fuzzRuns / 100);

@@ -636,7 +636,9 @@ describe(`the HyperFormula plugin's time functions, through formulas (${formulaR
           engine.destroy();
         }
         // A series function gives one value per series: fewer cells than a row function's rows.
-        expect(tally.get("number") ?? 0).toBeGreaterThan(fn.shape === "row" ? formulaRuns : formulaRuns / 2);
+        // ROI also refuses costs and benefits of different lengths (#VALUE!), about half the random pairs.
+        const numbersAtLeast = fn.shape === "row" ? formulaRuns : fn.id === "ROI" ? formulaRuns / 4 : formulaRuns / 2;
+        expect(tally.get("number") ?? 0).toBeGreaterThan(numbersAtLeast);
         expect(tally.get(ErrorType.VALUE) ?? 0).toBeGreaterThan(100);
         expect(tally.get(ErrorType.NA) ?? 0).toBeGreaterThan(100);
         expect(tally.get(ErrorType.NUM) ?? 0).toBeGreaterThan(50);

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { parseFormula, replaceKeys, tokenizeFormula } from "../../src/presets";
 
@@ -63,6 +64,23 @@ describe("tokenizeFormula", () => {
 });
 
 describe("parseFormula", () => {
+  it("accepts only text HyperFormula reads, so a preset that passes never shows #ERROR! when shown or loaded", () => {
+    const engine = HyperFormula.buildFromArray([[]], { licenseKey: "gpl-v3" });
+    try {
+      for (const text of ['"gpt-5.5"', '"a""b"', '""""']) {
+        let readable: boolean;
+        try {
+          readable = typeof engine.calculateFormula(`=LEN(${text})`, 0) === "number";
+        } catch {
+          readable = false; // HyperFormula throws "This is not a formula" on one it cannot parse
+        }
+        expect(parseFormula(`AICOST.MODEL_PRICE(${text}, "input")`).ok, text).toBe(readable);
+      }
+    } finally {
+      engine.destroy();
+    }
+  });
+
   it("lists the keys and calls of a well-formed formula", () => {
     const result = parseFormula("AICOST.LABOR_SAVINGS(jobs, cost, 1) / -(capex + jobs) ^ 2");
     expect(result).toEqual({
@@ -85,6 +103,7 @@ describe("parseFormula", () => {
     ["a)", 'unexpected ")"'],
     ["f(a,)", 'expected a value, found ")"'],
     ["* a", 'expected a value, found "*"'],
+    ['AICOST.MODEL_PRICE("gpt ""5""", "input")', "a quotation mark inside text"],
   ])("rejects %j (%s)", (formula, phrase) => {
     const result = parseFormula(formula);
     if (result.ok) throw new Error(`accepted ${formula}`);
@@ -97,6 +116,17 @@ describe("replaceKeys", () => {
     const formula = 'AICOST.BLENDED_PRICE(AICOST.MODEL_PRICE("share", "input"), price, share) * share2';
     const replaced = replaceKeys(formula, (key) => ({ price: "C7", share: "C8", share2: "C9" })[key] ?? "??");
     expect(replaced).toBe('AICOST.BLENDED_PRICE(AICOST.MODEL_PRICE("share", "input"), C7, C8) * C9');
+  });
+
+  it("writes a number in exponent notation so that HyperFormula reads it as Excel does (1E+3 is 1000)", () => {
+    const replaced = replaceKeys("gpu_count * 1E+3 + 2.5E-1 + 1e2", (key) => (key === "gpu_count" ? "C6" : "??"));
+    expect(replaced).toBe("C6 * 1e+3 + 2.5e-1 + 1e2");
+    const engine = HyperFormula.buildFromArray([[2]], { licenseKey: "gpl-v3" });
+    try {
+      expect(engine.calculateFormula(`=${replaceKeys("1E+3 * x + 2.5E-1", () => "A1")}`, 0)).toBe(2000.25);
+    } finally {
+      engine.destroy();
+    }
   });
 
   it("throws on a formula it cannot read", () => {

@@ -32,6 +32,15 @@ describe("cellText", () => {
     expect(generalText(0.000012345678, defaultColumn)).toMatch(/^1\.23\d*E-05$/);
   });
 
+  it("rounds a 10- or 11-digit number to its whole part, never cuts its fraction off ($62.5B over 5.5 years shows 11363636364)", () => {
+    const wide = fitsCharacters(40);
+    expect(generalText(62_500_000_000 / 5.5, wide)).toBe("11363636364");
+    expect(generalText(-62_500_000_000 / 5.5, wide)).toBe("-11363636364");
+    expect(generalText(9_999_999_999.96, wide)).toBe("10000000000");
+    expect(generalText(99_999_999_999.6, wide)).toBe("1E+11");
+    expect(generalText(1_234_567_890.4, wide)).toBe("1234567890");
+  });
+
   it("fills the cell with # when not even the shortest scientific form fits", () => {
     expect(generalText(3_500_000_000, fitsCharacters(3))).toMatch(/^#+$/);
   });

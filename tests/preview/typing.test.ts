@@ -6,8 +6,8 @@
  * is wrong in Excel's words.
  */
 import { describe, expect, it } from "vitest";
-import { typedEntry, undoLevels } from "../../src/preview/workbook";
-import { divisorsOf, formulaProblemIntro } from "../../src/preview/errorMessages";
+import { typedEntry, undoLevels, withLowercaseExponents } from "../../src/preview/workbook";
+import { divisionByZeroMessage, divisorsOf, formulaProblemIntro } from "../../src/preview/errorMessages";
 import { newWorkbook } from "./helpers";
 
 describe("typedEntry", () => {
@@ -131,6 +131,34 @@ describe("error messages", () => {
     expect(message(4)).toBe("#DIV/0! Division by zero: the divisor C1 is blank (a blank cell counts as 0).");
     expect(message(5)).toContain("it comes from D1");
     expect(message(6)).toBe("#DIV/0! Division by zero: the divisor (B1*3) is 0.");
+  });
+
+  it("reads a number in exponent notation inside a typed formula as Excel does (=1.5E+9*2)", () => {
+    const workbook = newWorkbook({ Sheet1: [[]] });
+    const sheet = workbook.activeSheetId;
+    workbook.enter(sheet, 0, 0, "=1.5E+9*2");
+    workbook.enter(sheet, 0, 1, "=AICOST.GPU_TCO(1E+5, 27500, 3, 2.5E+8)");
+    workbook.enter(sheet, 0, 2, '=LEN("1E+3")+E1');
+    expect(workbook.value(sheet, 0, 0)).toBe(3e9);
+    expect(workbook.value(sheet, 0, 1)).toBe(3.5e9);
+    expect(workbook.value(sheet, 0, 2)).toBe(4);
+    expect(withLowercaseExponents("='Q1E+3'!A1+B1E3+.5E-2+1E3")).toBe("='Q1E+3'!A1+B1E3+.5e-2+1e3");
+  });
+
+  it("keeps an AICOST function's own #DIV/0! message (ROI over costs worth 0)", () => {
+    const workbook = newWorkbook({ Sheet1: [["=AICOST.ROI({0, 0}, {0, 100})", "=A1*2"]] });
+    const sheet = workbook.activeSheetId;
+    const roi = workbook.value(sheet, 0, 0);
+    expect(roi).toEqual({ error: "#DIV/0!", message: expect.stringContaining("costs") });
+    expect(typeof roi === "object" && roi !== null ? roi.message : "").not.toContain("for example MOD");
+    const onward = workbook.value(sheet, 0, 1);
+    expect(typeof onward === "object" && onward !== null ? onward.message : "").toContain("it comes from A1");
+  });
+
+  it("says a formula divides by a typed 0 without calling the 0 a divisor that is 0 (=1/0)", () => {
+    expect(divisionByZeroMessage("=1/0", () => ({ kind: "zero" }))).toBe("Division by zero: the formula divides by 0.");
+    expect(divisionByZeroMessage("=A1/0.0", () => ({ kind: "zero" }))).toBe("Division by zero: the formula divides by 0.");
+    expect(divisionByZeroMessage("=A1/(2-2)", () => ({ kind: "zero" }))).toBe("Division by zero: the divisor (2-2) is 0.");
   });
 
   it("finds a formula's divisors, skipping text in quotes", () => {
