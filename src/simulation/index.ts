@@ -1,0 +1,6 @@
+export * from "./compile";
+export * from "./distributions";
+export * from "./ranges";
+export * from "./simulate";
+export * from "./statistics";
+export * from "./tornado";
