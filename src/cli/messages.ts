@@ -1,6 +1,6 @@
 /** Every message the command line prints for a problem, in one place. Each is one line. */
 
-export const commandNames = ["list", "preset", "show", "export"] as const;
+export const commandNames = ["list", "preset", "show", "export", "tornado", "simulate"] as const;
 export type CommandName = (typeof commandNames)[number];
 
 function quoted(text: string): string {
@@ -41,6 +41,8 @@ export const cliMessages = {
   buildFailed: (id: string, reason: string) => `could not build the workbook for ${quoted(id)}: ${reason}`,
   freezeFailed: (id: string, reason: string) => `could not freeze the values of ${quoted(id)}: ${reason}`,
   internal: (reason: string) => `internal error: ${reason}`,
+  unknownDistribution: (value: string) => `option --distribution takes triangular or pert, not ${quoted(value)}`,
+  notWholeNumber: (option: string, placeholder: string, value: string) => `option ${option} takes a whole number (${option} ${placeholder}), not ${quoted(value)}`,
 
   /** A preset file that could not be read at all; `file` as the user gave it ("-" is standard input). */
   presetFileUnreadable: (file: string, reason: string) => `cannot read the preset file ${fileName(file)}: ${reason}`,
