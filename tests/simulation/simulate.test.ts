@@ -211,3 +211,21 @@ describe("refusals and failing trials", () => {
     expect(out.failures).toEqual([{ code: "#DIV/0!", message: expect.stringContaining("division by zero"), trials: 100 }]);
   });
 });
+
+describe("percentiles by selection", () => {
+  it("equal PERCENTILE.INC over the fully sorted values, for any values and ranks", async () => {
+    const { percentilesInc } = await import("../../src/simulation");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, 1, 1, 1)), { minLength: 1, maxLength: 3000 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (values, ps) => {
+          const sorted = Float64Array.from(values).sort();
+          const ascending = [...ps].sort((a, b) => a - b);
+          expect(percentilesInc(Float64Array.from(values), ascending)).toEqual(ascending.map((p) => percentileInc(sorted, p)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
