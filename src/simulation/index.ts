@@ -4,3 +4,4 @@ export * from "./ranges";
 export * from "./simulate";
 export * from "./statistics";
 export * from "./tornado";
+export * from "./resultSheets";
