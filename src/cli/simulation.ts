@@ -61,7 +61,6 @@ export async function tornadoCommand(ref: PresetRef, output: string | undefined,
   const lines = [
     `Sensitivity of ${t.outputLabel} (${t.output}) in ${preset.id}: each input from its Low to its High value, every other input at Base.`,
     `Base: ${shown(t.base, t.format)}`,
-    "",
   ];
   if (t.inputs.length === 0) {
     lines.push("No input of this model has a range (Low and High equal to Base), so nothing moves the output.");
@@ -144,7 +143,6 @@ export async function simulateCommand(ref: PresetRef, settings: SimulationSettin
     varying.length === 0
       ? "No input of this model has a range (Low and High equal to Base): every trial is the Base case."
       : `${varying.length === 1 ? "1 input varies" : `${varying.length} inputs vary`} (Low to High, most likely at Base): ${varying.join(", ")}; the others stay at Base.`,
-    "",
   ];
   const rows: TableCell[][] = [
     ["Output", "Mean", "Std dev", "P5", "P50", "P95", "Min", "Max", "P(>0)"].map((h, i) => (i === 0 ? left(h) : right(h))),
