@@ -141,6 +141,70 @@ interface CheckedGrid<E> {
 
 type Compute = (...args: Scalar[]) => number | CalcError;
 
+/**
+ * At most this many distinct values (per parameter) and distinct sets of
+ * arguments are remembered in one broadcast: a bound on the memory the
+ * remembering takes; beyond it each cell is checked and computed as it comes.
+ */
+const rememberedValuesMax = 65_536;
+
+/**
+ * `checkArgument` for one parameter over a range, remembering its answer per
+ * distinct text: a range that repeats bad text (a long unknown name, a word
+ * where a number belongs) builds its error and message once, and every cell
+ * with that text shares it. Numbers are checked as they come (cheap, and too
+ * many distinct ones to be worth remembering).
+ */
+function checkerFor(param: ParamSpec): (raw: unknown) => Checked {
+  const byText = new Map<string, Checked>();
+  return (raw) => {
+    if (typeof raw !== "string") return checkArgument(param, raw);
+    let checked = byText.get(raw);
+    if (checked === undefined) {
+      checked = checkArgument(param, raw);
+      if (byText.size < rememberedValuesMax) byText.set(raw, checked);
+    }
+    return checked;
+  };
+}
+
+/**
+ * For a function with a text parameter: `compute` remembering its result per
+ * distinct set of arguments, so a range of repeated text computes (and builds
+ * an error's message) once per distinct value, not once per cell. compute is
+ * pure, and the memory lives only as long as one broadcast. Functions of
+ * numbers alone compute as they come: their arguments rarely repeat.
+ */
+function rememberingCompute(fn: CalcFunction): Compute {
+  const compute = fn.compute as Compute;
+  const count = fn.params.length;
+  if (count === 0 || !fn.params.some((param) => param.type === "text")) return compute;
+  const root = new Map<Scalar, unknown>();
+  let remembered = 0;
+  return (...args: Scalar[]) => {
+    let level = root;
+    for (let p = 0; p < count - 1; p++) {
+      let next = level.get(args[p] as Scalar) as Map<Scalar, unknown> | undefined;
+      if (next === undefined) {
+        if (remembered >= rememberedValuesMax) return compute(...args);
+        next = new Map<Scalar, unknown>();
+        level.set(args[p] as Scalar, next);
+      }
+      level = next;
+    }
+    const last = args[count - 1] as Scalar;
+    let value = level.get(last) as number | CalcError | undefined;
+    if (value === undefined) {
+      value = compute(...args);
+      if (remembered < rememberedValuesMax) {
+        level.set(last, value);
+        remembered++;
+      }
+    }
+    return value;
+  };
+}
+
 /** Calls `compute` with the first `count` values, without spreading an array in the common arities. */
 function computeArity(compute: Compute, v: readonly Scalar[], count: number): number | CalcError {
   switch (count) {
@@ -221,7 +285,7 @@ function evaluateFilled(
   columns: number,
 ): GridResult {
   const paramCount = checked.length;
-  const compute = fn.compute as Compute;
+  const compute = rememberingCompute(fn);
   const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
   const varying: number[] = [];
   for (let p = 0; p < paramCount; p++) if ((checked[p] as CheckedGrid<never>).columns !== 1) varying.push(p);
@@ -268,6 +332,8 @@ function evaluateFilled(
  * argument whose size is neither 1 nor the result's leaves the cells it cannot
  * fill as `#N/A`, as Excel's own arithmetic does. Each argument cell is checked
  * once, not once per result cell, and only cells with a fault become errors.
+ * Repeated text is checked, and for a function with a text parameter computed,
+ * once per distinct value: every cell with the same bad text shares one error.
  */
 export function evaluateGrid<E extends object = never>(
   fn: CalcFunction,
@@ -285,10 +351,10 @@ export function evaluateGrid<E extends object = never>(
   let allValues = true; // every argument cell a number or text, nothing omitted, no ragged range
   for (let p = 0; p < paramCount; p++) {
     const grid = asGrid(args[p]);
-    const param = fn.params[p] as ParamSpec;
+    const check = checkerFor(fn.params[p] as ParamSpec);
     const cells = grid.map((row) =>
       row.map((raw): Checked | E => {
-        const cell = isForeignError?.(raw) ? raw : checkArgument(param, raw);
+        const cell = isForeignError?.(raw) ? raw : check(raw);
         if (typeof cell !== "number" && typeof cell !== "string") allValues = false;
         return cell;
       }),
@@ -323,6 +389,7 @@ export function evaluateGrid<E extends object = never>(
     return error;
   };
 
+  const compute = rememberingCompute(fn);
   const values: Scalar[] = new Array<Scalar>(paramCount).fill(0);
   const pending: number[] = [];
   const out: (number | CalcError | E)[][] = new Array<(number | CalcError | E)[]>(rows);
@@ -360,7 +427,7 @@ export function evaluateGrid<E extends object = never>(
           const p = pending[i] as number;
           values[p] = resolveOmitted(fn, values, p);
         }
-        const value = computeArity(fn.compute as Compute, values, paramCount);
+        const value = computeArity(compute, values, paramCount);
         result = typeof value === "number" && value - value === 0 ? (value === 0 ? 0 : value) : finish(fn, value);
       }
       if (typeof result !== "number") errorCount++;

@@ -1,11 +1,24 @@
 /** Every message the model shows a user, in one place. */
 
-/** How a cell value is quoted in a message: text in quotes, booleans as Excel shows them. */
+/** The most characters (UTF-16 units) of a value that a message quotes; longer text is cut, with "…". */
+export const quotedTextMaxLength = 40;
+
+/**
+ * Text as every message quotes it: in double quotes, whole up to 40 characters,
+ * else its first 40 (never half of a character) and "…". A message stays short
+ * however long the cell's text (up to 32,767 characters in Excel).
+ */
+export function quoteText(text: string): string {
+  if (text.length <= quotedTextMaxLength) return `"${text}"`;
+  let end = quotedTextMaxLength;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate: its pair would be cut off
+  return `"${text.slice(0, end)}…"`;
+}
+
+/** How a cell value is quoted in a message: text in quotes (see quoteText), booleans as Excel shows them. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `the text "${shown}"`;
-  }
+  if (typeof value === "string") return `the text ${quoteText(value)}`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return formatNumber(value);
   if (value === null || value === undefined || value === "") return "a blank";
@@ -36,7 +49,7 @@ export const messages = {
   outsideArgument: (param: string, rows: number, columns: number) =>
     `${param} has ${rows} row(s) × ${columns} column(s) and cannot fill this cell of the result`,
   unknownModel: (model: string, known: readonly string[]) =>
-    `unknown model "${model}"; known models: ${known.join(", ")}`,
+    `unknown model ${quoteText(model)}; known models: ${known.join(", ")}`,
   noPriceForKind: (model: string, kind: string) => `${model} has no ${kind} price in the catalog`,
   tooManyArguments: (functionId: string, max: number, got: number) =>
     `${functionId} takes at most ${max} argument(s), got ${got}`,

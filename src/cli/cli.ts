@@ -6,6 +6,7 @@
 import { runCommand, type CliCommand, type CommandOutcome, type PresetRef } from "./commands";
 import type { CliIo } from "./io";
 import { cliMessages, commandNames, type CommandName } from "./messages";
+import { printable } from "./printable";
 import { usageText } from "./usage";
 import type { SimulationSettings } from "../simulation";
 
@@ -131,20 +132,9 @@ export function parseCommandLine(argv: readonly string[]): ParseOutcome {
   return { ok: true, command: { kind: "export", preset, out, values: values.get("--values") === true } };
 }
 
-/**
- * Characters that would let text from a file or an argument steer the
- * terminal or hide part of the line: control characters, line and paragraph
- * separators, and the marks and overrides that reorder text.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** A message as one line of stderr: line breaks as spaces, unprintable characters as \uXXXX. */
+/** A message as one line of stderr: line breaks as spaces, characters that steer a terminal as \\uXXXX. */
 function oneLine(message: string): string {
-  const line = message
-    .replace(/\s*\n\s*/g, " ")
-    .replace(unprintable, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
-  return `aicost: ${line}\n`;
+  return `aicost: ${printable(message.replace(/\s*\n\s*/g, " "))}\n`;
 }
 
 function errorText(error: unknown): string {
@@ -153,7 +143,9 @@ function errorText(error: unknown): string {
 
 /**
  * Runs one command line and returns its exit status: 0 with the result on
- * stdout, or 1 with one line on stderr and nothing on stdout. `--help` prints
+ * stdout, or 1 with one line on stderr and nothing on stdout. Both streams get
+ * their text through `printable`: nothing a user's file or argument holds can
+ * steer the terminal. `--help` prints
  * the usage on stdout (0); no command prints it on stderr (1).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -176,6 +168,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(oneLine(outcome.message));
     return 1;
   }
-  io.stdout(outcome.stdout);
+  // A command's output may quote a preset file, a file name or an argument: escaped as stderr is.
+  io.stdout(printable(outcome.stdout));
   return 0;
 }

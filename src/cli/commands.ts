@@ -3,9 +3,7 @@
  * output or a one-line problem. Nothing here reads process.argv, writes to a
  * stream or sets an exit status (that is `cli.ts`).
  */
-import { randomUUID } from "node:crypto";
-import { constants as fsConstants } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { evaluatePlan, type EvaluatedSheet, type EvaluatedValue } from "../hyperformula/evaluatePlan";
 import { builtInPresets, cellAddress, findPreset, parseCellAddress, planSheet, presetToFileText } from "../presets";
 import type { SheetPlan } from "../presets/plan.types";
@@ -14,7 +12,8 @@ import type { CliFs, CliIo } from "./io";
 import { cliMessages } from "./messages";
 import { columnWidthInCharacters } from "./columnWidth";
 import { freezePlan } from "./frozenPlan";
-import { readPresetFile } from "./presetFile";
+import { readPresetFile, standardInput } from "./presetFile";
+import { outputTarget, reasonOf, writeWhole } from "./replaceFile";
 import { simulateCommand, tornadoCommand } from "./simulation";
 import { renderTable, type TableCell } from "./table";
 import type { SimulationSettings } from "../simulation";
@@ -174,49 +173,6 @@ export async function showPreset(ref: PresetRef, json: boolean, io: CliIo): Prom
   return succeed(json ? jsonText(sheetAsJson(resolved.preset)) : sheetAsTable(resolved.preset));
 }
 
-function hasCode(error: unknown): error is { code: string; message: string } {
-  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
-}
-
-function reasonOf(error: unknown): string {
-  if (hasCode(error)) return error.message.split(", ")[0] ?? error.code;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Why `folder` cannot take a new file, or null when it can. */
-async function folderProblem(fs: CliFs, folder: string): Promise<string | null> {
-  try {
-    const stats = await fs.stat(folder);
-    if (!stats.isDirectory()) return cliMessages.notAFolder(folder);
-  } catch (error) {
-    if (hasCode(error) && error.code === "ENOTDIR") return cliMessages.notAFolder(folder);
-    if (hasCode(error) && error.code === "ENOENT") return cliMessages.folderMissing(folder);
-    return cliMessages.writeFailed(folder, reasonOf(error));
-  }
-  try {
-    await fs.access(folder, fsConstants.W_OK);
-  } catch {
-    return cliMessages.folderNotWritable(folder);
-  }
-  return null;
-}
-
-/**
- * Writes `bytes` to `path` all at once or not at all: into a temporary file in
- * the same folder, then renamed over `path`; the temporary file is removed on failure.
- */
-async function writeWhole(fs: CliFs, path: string, bytes: Uint8Array): Promise<string | null> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  try {
-    await fs.writeFile(temporary, bytes, { flag: "wx" });
-    await fs.rename(temporary, path);
-    return null;
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    return cliMessages.writeFailed(path, reasonOf(error));
-  }
-}
-
 /** The workbook's plan and the value of each formula to cache, live (formulas) or frozen (`--values`). */
 function workbookContent(
   preset: Preset,
@@ -236,15 +192,31 @@ function workbookContent(
   };
 }
 
-/** `export <id> --out <file.xlsx>` and `export --file <preset.json> --out <file.xlsx>`, each with or without `--values`. */
+/** Whether `file` (a preset file the user named) and `target` are the same file, by any name or link. */
+async function isSameFile(fs: CliFs, file: string, target: string): Promise<boolean> {
+  try {
+    const [a, b] = await Promise.all([fs.stat(file), fs.stat(target)]);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false; // the target does not exist yet
+  }
+}
+
+/**
+ * `export <id> --out <file.xlsx>` and `export --file <preset.json> --out <file.xlsx>`, each with or without
+ * `--values`. An existing file is replaced whole, keeping its permissions; through a link, the link's target.
+ */
 export async function exportPreset(ref: PresetRef, out: string, values: boolean, io: CliIo): Promise<CommandOutcome> {
   const resolved = await resolvePreset(ref, io);
   if (!resolved.ok) return resolved.outcome;
   const { preset } = resolved;
   const path = resolve(io.cwd, out);
   if (!/\.xlsx$/i.test(path)) return fail(cliMessages.notXlsx(out));
-  const problem = await folderProblem(io.fs, dirname(path));
-  if (problem !== null) return fail(problem);
+  const target = await outputTarget(io.fs, path);
+  if (!target.ok) return fail(target.message);
+  if ("file" in ref && ref.file !== standardInput && (await isSameFile(io.fs, resolve(io.cwd, ref.file), target.value.path))) {
+    return fail(cliMessages.outIsPresetFile(path));
+  }
 
   let bytes: Uint8Array;
   let plan: SheetPlan;
@@ -257,9 +229,10 @@ export async function exportPreset(ref: PresetRef, out: string, values: boolean,
   } catch (error) {
     return fail(cliMessages.buildFailed(preset.id, reasonOf(error)));
   }
-  const written = await writeWhole(io.fs, path, bytes);
-  if (written !== null) return fail(written);
-  return succeed(`wrote ${path} (sheet "${plan.sheetName}", ${plan.cells.length} cells, ${note})\n`);
+  const written = await writeWhole(io.fs, target.value, bytes, path);
+  if (!written.ok) return fail(written.message);
+  const where = target.value.path === path ? path : `${path} (the file it links to, ${target.value.path})`;
+  return succeed(`wrote ${where} (sheet "${plan.sheetName}", ${plan.cells.length} cells, ${note})\n`);
 }
 
 export async function runCommand(command: CliCommand, io: CliIo): Promise<CommandOutcome> {

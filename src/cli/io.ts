@@ -4,9 +4,10 @@
  * file-system calls, the clock, and the folder relative paths resolve against.
  */
 import * as nodeFs from "node:fs/promises";
+import { cliMessages } from "./messages";
 
 /** The file-system calls the commands use, with node:fs/promises' signatures. */
-export type CliFs = Pick<typeof nodeFs, "open" | "stat" | "access" | "writeFile" | "rename" | "rm">;
+export type CliFs = Pick<typeof nodeFs, "open" | "stat" | "lstat" | "realpath" | "access" | "rename" | "rm">;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -40,4 +41,29 @@ export function processIo(): CliIo {
     cwd: userFolder(),
     now: () => new Date(),
   };
+}
+
+/**
+ * Standard output that cannot take what is written to it, which Node reports
+ * as an 'error' event after the write: a full disk (`> /dev/full`) is one line
+ * on stderr and exit status 1, never a stack trace; a reader that stopped
+ * reading (`| head -1`) ends the output quietly, as `cat` does, for that is
+ * what the reader asked for. `failed()` says whether the status must be 1.
+ */
+export function watchStandardOutput(
+  stdout: NodeJS.EventEmitter,
+  stderr: (line: string) => void,
+): { readonly failed: () => boolean } {
+  let failed = false;
+  stdout.on("error", (error: unknown) => {
+    const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+    if (code === "EPIPE") return;
+    if (!failed) {
+      const message = error instanceof Error ? error.message : String(error);
+      stderr(`aicost: ${cliMessages.outputFailed(typeof code === "string" ? (message.split(", ")[0] ?? message) : message)}\n`);
+    }
+    failed = true;
+    process.exitCode = 1;
+  });
+  return { failed: () => failed };
 }

@@ -1,10 +1,12 @@
 /** Every message the command line prints for a problem, in one place. Each is one line. */
+import { quotedPrintable } from "./printable";
 
 export const commandNames = ["list", "preset", "show", "export", "tornado", "simulate"] as const;
 export type CommandName = (typeof commandNames)[number];
 
+/** A name or value from the user, quoted: the same escapes as on stdout (see printable.ts). */
 function quoted(text: string): string {
-  return JSON.stringify(text);
+  return quotedPrintable(text);
 }
 
 function optionList(options: readonly string[]): string {
@@ -38,8 +40,14 @@ export const cliMessages = {
   notAFolder: (folder: string) => `cannot write there: ${quoted(folder)} is not a folder`,
   folderNotWritable: (folder: string) => `cannot write there: the folder ${quoted(folder)} is not writable`,
   writeFailed: (path: string, reason: string) => `could not write ${quoted(path)}: ${reason}`,
+  outIsFolder: (path: string) => `cannot write there: ${quoted(path)} is a folder; --out must name a .xlsx file`,
+  notRegularFile: (path: string) => `cannot write there: ${quoted(path)} is not a regular file (a device, a pipe or a socket)`,
+  danglingLink: (path: string) => `cannot write there: ${quoted(path)} is a link to a file that does not exist`,
+  fileReadOnly: (path: string) => `cannot replace ${quoted(path)}: the file is read-only (make it writable, or choose another --out)`,
+  outIsPresetFile: (path: string) => `--out is the preset file being read (${quoted(path)}); choose another name for the workbook`,
   buildFailed: (id: string, reason: string) => `could not build the workbook for ${quoted(id)}: ${reason}`,
   freezeFailed: (id: string, reason: string) => `could not freeze the values of ${quoted(id)}: ${reason}`,
+  outputFailed: (reason: string) => `could not write the output: ${reason}`,
   internal: (reason: string) => `internal error: ${reason}`,
   unknownDistribution: (value: string) => `option --distribution takes triangular or pert, not ${quoted(value)}`,
   notWholeNumber: (option: string, placeholder: string, value: string) => `option ${option} takes a whole number (${option} ${placeholder}), not ${quoted(value)}`,

@@ -1,4 +1,5 @@
 /** Plain-text tables for the terminal: aligned columns, like a sheet's grid without the lines. */
+import { printable } from "./printable";
 
 export interface TableCell {
   readonly text: string;
@@ -18,7 +19,12 @@ const gap = 2;
 const minSpanWidth = 12;
 
 function fit(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  if (text.length <= width) return text;
+  let end = Math.max(0, width - 1);
+  // Never half of a surrogate pair: cut before an emoji rather than through it.
+  const last = text.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** The columns that hold a cell in a row, in order. */
@@ -37,11 +43,15 @@ function filledColumns(row: readonly (TableCell | undefined)[]): number[] {
  * Text runs on into the empty cells to its right, as it overflows in a sheet:
  * the last cell of a row is never cut and does not widen its column (so a long
  * title or note stays whole); a cell followed by empty cells may use their
- * width. Runs of blank rows become one blank line.
+ * width. Runs of blank rows become one blank line. Each cell's text is measured
+ * as the terminal gets it, with the characters that could steer the terminal
+ * written as `\uXXXX` (see printable.ts).
  */
 export function renderTable(sparseRows: readonly (readonly (TableCell | undefined)[])[], options: TableOptions = {}): string {
   // Array.from fills holes, which map and forEach would skip.
-  const rows = Array.from(sparseRows, (row) => row ?? []);
+  const rows = Array.from(sparseRows, (row) =>
+    Array.from(row ?? [], (cell): TableCell | undefined => (cell === undefined ? undefined : { ...cell, text: printable(cell.text) })),
+  );
   const filled = rows.map(filledColumns);
   const limit = (column: number): number => options.maxWidths?.[column] ?? options.defaultMaxWidth ?? Infinity;
   const widths: number[] = [];

@@ -39,7 +39,9 @@ Options:
                      passes every check (aicost preset <id> writes a valid one)
   --json             (show, tornado, simulate) print JSON instead of a table
   --out, -o <file>   (export) the .xlsx file to write, relative to the folder you
-                     run aicost in; the folder must exist
+                     run aicost in; the folder must exist. An existing file is
+                     replaced (whole, keeping its permissions; through a link,
+                     the file it points to); a read-only file is refused
   --values           (export) write values instead of AICOST formulas
   --help, -h         print this text
 

@@ -23,6 +23,9 @@ export function toExcelError(error: CalcError): CustomFunctions.Error {
 
 export type ExcelCell = number | CustomFunctions.Error;
 
+/** At most this many distinct errors of one result share their Excel error (a bound on memory). */
+const sharedErrorsMax = 65_536;
+
 /**
  * Evaluates `fn` over the arguments Excel passed (scalars or 2-D ranges, null
  * for omitted optional arguments) and returns the 2-D result Excel spills; a
@@ -31,5 +34,15 @@ export type ExcelCell = number | CustomFunctions.Error;
 export function callForExcel(fn: CalcFunction, args: readonly GridArgument[]): ExcelCell[][] {
   const result = evaluateGrid(fn, args);
   if (result.errorCount === 0) return result.cells as number[][];
-  return result.cells.map((row) => row.map((cell) => (typeof cell === "number" ? cell : toExcelError(cell))));
+  // The broadcast shares one error among the cells with the same fault: so do their Excel errors.
+  const excelErrors = new Map<CalcError, CustomFunctions.Error>();
+  const excelErrorOf = (error: CalcError): CustomFunctions.Error => {
+    let excel = excelErrors.get(error);
+    if (excel === undefined) {
+      excel = toExcelError(error);
+      if (excelErrors.size < sharedErrorsMax) excelErrors.set(error, excel);
+    }
+    return excel;
+  };
+  return result.cells.map((row) => row.map((cell) => (typeof cell === "number" ? cell : excelErrorOf(cell))));
 }

@@ -270,9 +270,9 @@ describe("refusals: exit 1, one line on stderr, nothing on stdout, nothing left 
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it("an --out that is a folder: the temporary file is removed", async () => {
+  it("an --out that is a folder: refused before anything is written", async () => {
     mkdirSync(join(folder, "taken.xlsx"));
-    expectRefusal(await run(["export", firstId, "--out", "taken.xlsx"]), /could not write .*taken\.xlsx/);
+    expectRefusal(await run(["export", firstId, "--out", "taken.xlsx"]), /"[^"]*taken\.xlsx" is a folder/);
     expect(readdirSync(folder)).toEqual(["taken.xlsx"]);
     expect(readdirSync(join(folder, "taken.xlsx"))).toEqual([]);
   });
@@ -312,6 +312,7 @@ describe("help", () => {
       expect(result.stdout).toContain(word);
     }
     expect(result.stdout).toMatch(/cannot\s+write charts/);
+    expect(result.stdout).toMatch(/An existing file is\s+replaced/);
   });
 
   it("no command prints the usage on stderr and exits 1", async () => {

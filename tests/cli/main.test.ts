@@ -3,12 +3,12 @@
  * tsx entry (`npm run aicost` runs this) and through the installed bin script.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { userFolder } from "../../src/cli/io";
-import { builtInPresets } from "../../src/presets";
+import { builtInPresets, findPreset, presetToFileText, type Preset } from "../../src/presets";
 import { runAicost } from "./harness";
 
 const repoRoot = resolve(__dirname, "../..");
@@ -68,6 +68,45 @@ describe("preset files end to end", () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^aicost: "tests\/presets\/malformed\/nan\.json" is not a valid preset file: [^\n]*found NaN[^\n]*\n$/);
+  });
+});
+
+describe("standard output that fails", () => {
+  const bin = resolve(repoRoot, "bin/aicost.cjs");
+
+  it.runIf(existsSync("/dev/full"))("a full disk (> /dev/full): one line on stderr, exit 1, no stack trace", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [bin, "preset", "meta-2026"], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        timeout: 30_000,
+        stdio: ["ignore", full, "pipe"],
+      });
+      expect(result.stderr).toBe("aicost: could not write the output: ENOSPC: no space left on device\n");
+      expect(result.status).toBe(1);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it("a reader that stops early (| head -c 100): the output ends quietly, exit 0", () => {
+    // Output far larger than a pipe's buffer, so the writer is still writing when the reader leaves.
+    const folder = mkdtempSync(join(tmpdir(), "aicost-pipe-"));
+    try {
+      const big: Preset = { ...(findPreset("meta-2026") as Preset), notes: Array.from({ length: 100 }, (_, i) => `${i} ${"n".repeat(1_990)}`) };
+      writeFileSync(join(folder, "big.json"), presetToFileText(big));
+      const node = JSON.stringify(process.execPath);
+      const result = spawnSync("bash", ["-c", `set -o pipefail; ${node} ${JSON.stringify(bin)} show --file big.json --json | head -c 100 > /dev/null`], {
+        cwd: folder,
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

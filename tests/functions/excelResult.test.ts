@@ -87,6 +87,17 @@ describe("callForExcel", () => {
     expect(cells[3]?.[0]).toBe(0.5);
   });
 
+  it("a range repeating one unknown model gives one short #N/A, shared by every cell", () => {
+    const name = "n".repeat(32_767);
+    const range = Array.from({ length: 20 }, () => Array.from({ length: 20 }, () => name.split("").join("")));
+    const cells = call(MODEL_PRICE, range, [["input"]]).flat();
+    expect(new Set(cells).size).toBe(1);
+    const cell = cells[0] as StandInError;
+    expect(cell.code).toBe("#N/A");
+    expect(cell.message).toContain(`"${"n".repeat(40)}…"`);
+    expect(cell.message?.length).toBeLessThan(200);
+  });
+
   it("a range that cannot fill the result gives #N/A with a message naming it", () => {
     const cells = call(LABOR_SAVINGS, [[1], [2], [3]], [[10], [20]]);
     expect(cells[2]?.[0]).toMatchObject({ code: "#N/A" });
