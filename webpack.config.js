@@ -7,6 +7,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { sources, Compilation } = require("webpack");
 const { HelpPagesPlugin } = require("./scripts/webpack/helpPages.cjs");
+const { FunctionAssociationsOnlyInTheirFile } = require("./scripts/webpack/functionAssociations.cjs");
+const { previewPolicy, taskpanePolicy } = require("./scripts/webpack/contentSecurityPolicy.cjs");
+const { securityHeaders, verifyLiveReloadClient } = require("./scripts/webpack/devServerSecurity.cjs");
 const { devServerPort, prodUrl, toProductionUrls } = require("./scripts/webpack/urls.cjs");
 
 /** Rewrites localhost URLs in emitted text assets for a production build. */
@@ -171,10 +174,12 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new FunctionAssociationsOnlyInTheirFile(),
       new HelpPagesPlugin({ metadata: "functions.json", namespace: "AICOST" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { contentSecurityPolicy: taskpanePolicy },
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         scriptLoading: "blocking",
@@ -183,6 +188,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
+        templateParameters: { contentSecurityPolicy: previewPolicy },
         chunks: ["preview"],
         scriptLoading: "defer",
         inject: "head",
@@ -203,11 +209,19 @@ module.exports = async (env, options) => {
       ...(production ? [new ProductionUrlsPlugin(["functions.json"])] : []),
     ],
     devServer: {
-      static: { directory: path.join(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Loopback only: nothing on the network can reach the dev server.
+      host: "localhost",
+      // Only what webpack built, from memory: no stale dist/ folder, no directory listings.
+      static: false,
+      // Each page's CSP as a header too (the text of its meta tag) and nosniff; no CORS header.
+      headers: (request) => securityHeaders(request.url),
+      // The live-reload socket is refused (403) to any page but this server's own.
+      webSocketServer: { type: "ws", options: { verifyClient: verifyLiveReloadClient } },
       port: devServerPort,
       server: transport ? transport.server : "http",
-      client: { overlay: false },
+      // The page's live-reload client connects back to the page's own origin (scheme, host, port),
+      // however the page was opened (localhost or 127.0.0.1), so the origin rule above lets it in.
+      client: { overlay: false, webSocketURL: "auto://0.0.0.0:0/ws" },
     },
     infrastructureLogging: { level: "warn" },
   };

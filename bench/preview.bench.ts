@@ -20,7 +20,9 @@ import { builtInPresets, planSheet } from "../src/presets";
 import { haveChromium, launchChromium, serveDirectory } from "../tests/e2e/browser";
 
 const repoRoot = resolve(__dirname, "..");
-const taskpaneTargetBytes = 150 * 1024;
+/** The pane's budget: its JavaScript under 100 KB gzipped, interactive under 300 ms after the page starts loading. */
+const taskpaneTargetGzipBytes = 100 * 1024;
+const interactiveTargetMs = 300;
 const loadRuns = 7;
 
 function format(value: number, digits = 0): string {
@@ -134,7 +136,7 @@ async function timeLargestPresetLoad(dist: string): Promise<{ presetId: string; 
       await page.waitForSelector('body[data-ready="true"]');
       const ms = await page.evaluate(
         async ({ id, sheet }) => {
-          const button = document.querySelector<HTMLButtonElement>(`button[data-preset-id="${id}"]`);
+          const button = document.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${id}"]`);
           if (!button) throw new Error(`no button for ${id}`);
           // window.performance: the page's clock (the bench module's own `performance` import is not in the page).
           const start = window.performance.now();
@@ -160,6 +162,38 @@ async function timeLargestPresetLoad(dist: string): Promise<{ presetId: string; 
   return { presetId: largest.id, cells: plan.cells.length, medianMs: median(runs), runs };
 }
 
+/**
+ * Median milliseconds from the start of navigation to a pane the user can
+ * act on: every Load button in the page, upgraded to its component where the
+ * pane uses components (it has a shadow root), and enabled.
+ */
+export async function timePaneInteractive(dist: string): Promise<{ medianMs: number; runs: number[] }> {
+  const server = await serveDirectory(dist);
+  const browser = await launchChromium(server.origin);
+  const runs: number[] = [];
+  try {
+    for (let i = 0; i < loadRuns + 1; i++) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/preview.html`, { waitUntil: "commit" });
+      // No named functions inside: tsx would wrap them in a helper the page does not have.
+      const ms = await page.evaluate(async () => {
+        for (;;) {
+          const buttons = [...document.querySelectorAll<HTMLElement & { disabled?: boolean }>("[data-action='load'][data-preset-id]")];
+          if (buttons.length > 0 && buttons.every((b) => b.disabled !== true && (!b.tagName.includes("-") || b.shadowRoot !== null))) break;
+          await new Promise((done) => requestAnimationFrame(() => done(undefined)));
+        }
+        return window.performance.now();
+      });
+      if (i > 0) runs.push(ms); // the first run fills the browser's caches
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { medianMs: median(runs), runs };
+}
+
 export default async function previewBench(): Promise<void> {
   const start = await timeNpmStart();
   console.log("npm start (scripts/start.mjs, development build served from memory, plain http):");
@@ -173,7 +207,7 @@ export default async function previewBench(): Promise<void> {
 
     const taskpane = sizeLine(outDir, "taskpane.js");
     console.log("\nThe task pane's JavaScript as Excel loads it (HyperFormula excluded):");
-    console.log(`  ${taskpane.text}   (target under 150 KB minified: ${taskpane.bytes < taskpaneTargetBytes ? "met" : "MISSED"})`);
+    console.log(`  ${taskpane.text}   (target under 100 KB gzipped: ${taskpane.gzipped < taskpaneTargetGzipBytes ? "met" : "MISSED"})`);
     console.log("The preview host's JavaScript, for information (HyperFormula is prebuilt and loaded by preview.html only):");
     console.log(`  ${sizeLine(outDir, "preview.js").text}`);
     console.log(`  ${sizeLine(outDir, "hyperformula.js").text}`);
@@ -182,6 +216,11 @@ export default async function previewBench(): Promise<void> {
       console.log("\nLoading the largest preset: skipped, no Chromium (apt-get install chromium).");
       return;
     }
+    const interactive = await timePaneInteractive(outDir);
+    console.log(`\nThe preview's pane interactive (page start to every Load button defined and enabled), Chromium:`);
+    console.log(
+      `  median of ${interactive.runs.length}: ${format(interactive.medianMs, 1)} ms   (target under ${interactiveTargetMs} ms: ${interactive.medianMs < interactiveTargetMs ? "met" : "MISSED"}; runs: ${interactive.runs.map((ms) => format(ms, 0)).join(", ")} ms)`,
+    );
     const load = await timeLargestPresetLoad(outDir);
     console.log(`\nLoading the largest preset (${load.presetId}, ${load.cells} cells) in the preview, click to chart painted, Chromium:`);
     console.log(`  median of ${load.runs.length}: ${format(load.medianMs, 1)} ms   (runs: ${load.runs.map((ms) => format(ms, 0)).join(", ")} ms)`);

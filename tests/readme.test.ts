@@ -9,20 +9,26 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DetailedCellError, ErrorType, type CellValue } from "hyperformula";
 import {
   calcFunctions,
   evaluateGrid,
   evaluateScalar,
   excelErrorCode,
   findCalcFunction,
+  findTimeFunction,
   isCalcError,
   LABOR_SAVINGS,
   priceCatalog,
+  timeFunctions,
   type CalcErrorKind,
   type CalcFunction,
   type ModelPriceEntry,
   type ParamSpec,
+  type TimeFunction,
+  type TimeParamSpec,
 } from "../src/calc";
+import { createAicostEngine } from "../src/hyperformula/aicostPlugin";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 const lines = readme.split(/\r?\n/);
@@ -115,12 +121,61 @@ interface Example {
 
 const formulaCell = /^`(=AICOST\.([A-Za-z_]+)\((.*)\))`$/;
 
+/** A worked example of a time function: any formula (ranges, DATE, nested calls), evaluated in HyperFormula. */
+interface TimeExample {
+  readonly line: number;
+  readonly formula: string;
+  readonly fn: TimeFunction;
+  /** The cells it spills from left to right ("a; b; c" in the README), or the error it gives. */
+  readonly expected: ExpectedNumber[] | CalcErrorKind;
+}
+
+function parseRow(text: string): ExpectedNumber[] | CalcErrorKind {
+  const cells = text.split(";").map((cell) => parseResult(cell.trim()));
+  if (cells.length === 1 && typeof cells[0] === "string") return cells[0];
+  return cells.map((cell) => {
+    if (typeof cell === "string") throw new Error(`"${text}": an error code stands alone`);
+    return cell;
+  });
+}
+
+function readTimeExamples(): TimeExample[] {
+  const examples: TimeExample[] = [];
+  lines.forEach((line, index) => {
+    const cells = tableCells(line);
+    const match = cells && formulaCell.exec(cells[0] as string);
+    const fn = match && findTimeFunction(match[2] as string);
+    if (!cells || !match || !fn) return;
+    examples.push({ line: index + 1, formula: match[1] as string, fn, expected: parseRow(cells[1] ?? "") });
+  });
+  return examples;
+}
+
+const kindOfErrorType: Partial<Record<ErrorType, CalcErrorKind>> = {
+  [ErrorType.VALUE]: "value",
+  [ErrorType.NUM]: "num",
+  [ErrorType.NA]: "na",
+  [ErrorType.DIV_BY_ZERO]: "div0",
+};
+
+function expectShown(value: CellValue | undefined, expected: ExpectedNumber | CalcErrorKind, where: string): void {
+  if (typeof expected === "string") {
+    if (!(value instanceof DetailedCellError)) throw new Error(`${where}: expected ${expected}, got ${String(value)}`);
+    expect(kindOfErrorType[value.type], where).toBe(expected);
+    return;
+  }
+  if (typeof value !== "number") throw new Error(`${where}: expected ${expected.value}, got ${JSON.stringify(value)}`);
+  expect(Math.abs(value - expected.value), `${where}: ${value}`).toBeLessThanOrEqual(
+    expected.tolerance + 1e-12 * Math.abs(expected.value),
+  );
+}
+
 function readExamples(): Example[] {
   const examples: Example[] = [];
   lines.forEach((line, index) => {
     const cells = tableCells(line);
     const match = cells && formulaCell.exec(cells[0] as string);
-    if (!cells || !match) return;
+    if (!cells || !match || findTimeFunction(match[2] as string)) return;
     const fn = findCalcFunction(match[2] as string);
     if (!fn) throw new Error(`README line ${index + 1}: no function ${match[2]}`);
     examples.push({
@@ -186,6 +241,83 @@ describe("README worked examples", () => {
   }
 });
 
+describe("README worked examples of the time functions, evaluated as formulas in HyperFormula", () => {
+  const examples = readTimeExamples();
+
+  it("has at least two worked examples with numbers for every time function", () => {
+    for (const fn of timeFunctions) {
+      const numeric = examples.filter((e) => e.fn === fn && typeof e.expected !== "string");
+      expect(numeric.length, `${fn.id} has ${numeric.length} worked example(s) with numbers`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  for (const example of examples) {
+    it(`line ${example.line}: ${example.formula}`, () => {
+      const engine = createAicostEngine({ Sheet1: [[example.formula]] });
+      try {
+        const row = engine.getSheetValues(0)[0] ?? [];
+        const where = `README line ${example.line}`;
+        if (typeof example.expected === "string") {
+          // A fault fills the row it spills (as wide as years asks for), every cell the same error.
+          expect(row.length).toBeGreaterThanOrEqual(1);
+          for (const cell of row) expectShown(cell, example.expected as CalcErrorKind, where);
+        } else {
+          expect(row, where).toHaveLength(example.expected.length);
+          example.expected.forEach((expected, i) => expectShown(row[i], expected, `${where}, cell ${i + 1}`));
+        }
+      } finally {
+        engine.destroy();
+      }
+    });
+  }
+});
+
+describe("README cash-flow layout", () => {
+  const body = () => section("### Reading the cash-flow layout");
+  const address = (text: string) => {
+    const match = /^([A-Z])(\d+)$/.exec(text);
+    if (!match) throw new Error(`not a cell address: ${text}`);
+    return { col: (match[1] as string).charCodeAt(0) - 65, row: Number(match[2]) - 1 };
+  };
+
+  it("each formula, placed in its cell of one sheet, shows what the README says, and the sheet table agrees", () => {
+    const formulas = body()
+      .map(tableCells)
+      .filter((cells): cells is string[] => cells !== undefined && /^[A-Z]\d+$/.test(cells[0] ?? ""));
+    expect(formulas.length).toBeGreaterThanOrEqual(9);
+    const sheet: (string | number | null)[][] = Array.from({ length: 12 }, () => Array<null>(8).fill(null));
+    for (const [cell, formula] of formulas) {
+      const { row, col } = address(cell as string);
+      (sheet[row] as (string | number | null)[])[col] = (formula as string).replace(/^`|`$/g, "");
+    }
+    const engine = createAicostEngine({ Sheet1: sheet });
+    try {
+      const values = engine.getSheetValues(0);
+      for (const [cell, formula, shown] of formulas) {
+        const { row, col } = address(cell as string);
+        const expected = parseRow(shown ?? "");
+        if (typeof expected === "string") throw new Error(`${cell}: an error in the layout example`);
+        expected.forEach((want, i) => expectShown(values[row]?.[col + i], want, `${cell} ${formula} cell ${i + 1}`));
+      }
+      // The sheet drawn above the formulas shows the same numbers in rows 2 to 4.
+      const drawn = body()
+        .map(tableCells)
+        .filter((cells): cells is string[] => cells !== undefined && /^[2-4]$/.test(cells[0] ?? ""));
+      expect(drawn).toHaveLength(3);
+      for (const cells of drawn) {
+        const row = Number(cells[0]) - 1;
+        cells.slice(2).forEach((text, i) => {
+          const want = parseResult(text);
+          if (typeof want === "string") throw new Error("no errors in the drawn sheet");
+          expectShown(values[row]?.[1 + i], want, `row ${row + 1}, column ${String.fromCharCode(66 + i)}`);
+        });
+      }
+    } finally {
+      engine.destroy();
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The function reference: syntax lines and parameter tables.
 
@@ -194,7 +326,7 @@ function formatBound(value: number): string {
 }
 
 /** How the "Allowed" column states a number parameter's domain. */
-function allowedText(param: ParamSpec): string | undefined {
+function allowedText(param: TimeParamSpec): string | undefined {
   if (param.type !== "number") return undefined;
   const upper = param.max === undefined ? undefined : formatBound(param.max);
   if (param.greaterThan !== undefined) {
@@ -205,8 +337,8 @@ function allowedText(param: ParamSpec): string | undefined {
   return upper === undefined ? `${lower} or more` : `${lower} to ${upper}`;
 }
 
-function defaultText(param: ParamSpec): string {
-  if (param.default === undefined) return "required";
+function defaultText(param: TimeParamSpec): string {
+  if (param.type === "series" || param.default === undefined) return "required";
   if (typeof param.default === "object") return `${param.default.fraction * 100}% of \`${param.default.fractionOf}\``;
   return String(param.default);
 }
@@ -217,12 +349,13 @@ describe("README function reference", () => {
     expect(readme).toContain("    npm install && npm test");
   });
 
-  for (const fn of calcFunctions) {
+  for (const fn of [...calcFunctions, ...timeFunctions]) {
     describe(`AICOST.${fn.id}`, () => {
       const body = () => section(`### AICOST.${fn.id}`);
+      const params: readonly TimeParamSpec[] = fn.params;
 
       it("has a syntax line with optional parameters in brackets", () => {
-        const names = fn.params.map((p) => (p.default === undefined ? p.name : `[${p.name}]`));
+        const names = params.map((p) => (defaultText(p) === "required" ? p.name : `[${p.name}]`));
         expect(body().map((l) => l.trim())).toContain(`=AICOST.${fn.id}(${names.join(", ")})`);
       });
 
@@ -234,9 +367,9 @@ describe("README function reference", () => {
         const rows = body()
           .map(tableCells)
           .filter((cells): cells is string[] => cells !== undefined && /^`[a-z_]+`$/.test(cells[0] ?? ""));
-        expect(rows.map((cells) => (cells[0] as string).slice(1, -1))).toEqual(fn.params.map((p) => p.name));
+        expect(rows.map((cells) => (cells[0] as string).slice(1, -1))).toEqual(params.map((p) => p.name));
         rows.forEach((cells, index) => {
-          const param = fn.params[index] as ParamSpec;
+          const param = params[index] as TimeParamSpec;
           const [, unit, allowed, fallback] = cells;
           expect(unit, `${param.name} unit`).toBe(param.unit);
           const domain = allowedText(param);

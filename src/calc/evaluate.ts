@@ -39,6 +39,9 @@ function checkNumber(param: NumberParamSpec, raw: unknown): number | CalcError |
   if (param.max !== undefined && raw > param.max) {
     return calcError("num", param.name, messages.aboveMax(param.name, param.max, raw));
   }
+  if (param.integer === true && !Number.isInteger(raw)) {
+    return calcError("num", param.name, messages.notWhole(param.name, raw));
+  }
   return raw === 0 ? 0 : raw; // -0 reads as 0
 }
 
@@ -64,6 +67,17 @@ function checkArgument(param: ParamSpec, raw: unknown): Checked {
   }
   const checked = checkText(param, raw);
   return checked === OMITTED && param.default !== undefined ? param.default : checked;
+}
+
+/**
+ * Checks one cell for a parameter whose default, if any, is a plain value: the
+ * validated number or text, the default for a blank optional one, or the error.
+ * Used by the evaluators of the time functions, which take whole rows.
+ */
+export function checkCell(param: ParamSpec, raw: unknown): Scalar | CalcError {
+  const checked = checkArgument(param, raw);
+  if (checked === OMITTED) throw new Error(`${param.name}: a default taken from another argument is not supported here`);
+  return checked;
 }
 
 /** Resolves defaults that depend on other arguments (fractionOf) once all are known. */

@@ -51,6 +51,20 @@ export const messages = {
   unknownModel: (model: string, known: readonly string[]) =>
     `unknown model ${quoteText(model)}; known models: ${known.join(", ")}`,
   noPriceForKind: (model: string, kind: string) => `${model} has no ${kind} price in the catalog`,
+  notWhole: (param: string, value: number) => `${param} must be a whole number, got ${formatNumber(value)}`,
+  notScenarioList: (param: string, rows: number, columns: number) =>
+    `${param} must be one value, or one row or column of values (one per scenario), got ${rows} rows × ${columns} columns`,
+  shorterRow: (years: number) => `years is ${formatNumber(years)} in this row, so it has no value in this column`,
+  salvageAboveCost: (salvage: number, cost: number) =>
+    `salvage must be at most cost, got salvage ${formatNumber(salvage)} and cost ${formatNumber(cost)}`,
+  sumOfYearsWholeLife: (life: number) =>
+    `useful_life_years must be a whole number for "sum_of_years", got ${formatNumber(life)}`,
+  neverPaysBack: (years: number) =>
+    `net_cash_flows: the cumulative net cash does not pay back within ${formatNumber(years)} year${years === 1 ? "" : "s"}`,
+  costsZero: () => "costs: the present value of the costs is 0, so the return on them is undefined",
+  costsNegative: (value: number) => `costs: the present value of the costs must be positive, got ${formatNumber(value)}`,
+  yearsNotInFormula: (functionId: string) =>
+    `${functionId}: in this engine years must be a number typed into the formula (such as 5), not a cell reference, so the row's width is known`,
   tooManyArguments: (functionId: string, max: number, got: number) =>
     `${functionId} takes at most ${max} argument(s), got ${got}`,
 } as const;

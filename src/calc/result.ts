@@ -5,8 +5,9 @@
  *  - `value`: wrong type of input (text where a number belongs, a blank required argument)
  *  - `num`:   a number outside its domain, or a result that is not finite
  *  - `na`:    no value available (unknown model, no price for that kind, outside a broadcast)
+ *  - `div0`:  a ratio whose denominator is zero (ROI when the costs are zero)
  */
-export type CalcErrorKind = "value" | "num" | "na";
+export type CalcErrorKind = "value" | "num" | "na" | "div0";
 
 export interface CalcError {
   readonly kind: CalcErrorKind;
@@ -18,10 +19,11 @@ export interface CalcError {
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CalcError };
 
 /** The Excel code shown for each error kind. */
-export const excelErrorCode: Readonly<Record<CalcErrorKind, "#VALUE!" | "#NUM!" | "#N/A">> = {
+export const excelErrorCode: Readonly<Record<CalcErrorKind, "#VALUE!" | "#NUM!" | "#N/A" | "#DIV/0!">> = {
   value: "#VALUE!",
   num: "#NUM!",
   na: "#N/A",
+  div0: "#DIV/0!",
 };
 
 const calcErrorBrand = Symbol("CalcError");

@@ -28,6 +28,8 @@ export interface NumberParamSpec extends ParamSpecBase {
   readonly greaterThan?: number;
   /** Inclusive upper bound. */
   readonly max?: number;
+  /** Only whole numbers (a count of years, say). */
+  readonly integer?: boolean;
 }
 
 export interface TextParamSpec extends ParamSpecBase {

@@ -17,7 +17,7 @@ import { outputTarget, reasonOf, writeWhole } from "./replaceFile";
 import { simulateCommand, tornadoCommand } from "./simulation";
 import { renderTable, type TableCell } from "./table";
 import type { SimulationSettings } from "../simulation";
-import { xlsxBytes, type ValueAt } from "./xlsxWorkbook";
+import { xlsxBytes, xlsxSheetName, type ValueAt } from "./xlsxWorkbook";
 
 /** Which preset a command works on: a built-in by id, or a preset file ("-" for standard input). */
 export type PresetRef = { readonly id: string } | { readonly file: string };
@@ -125,6 +125,7 @@ export function sheetAsTable(preset: Preset): string {
   const headers: { row: number; column: number; text: string }[] = [];
   for (const { cell, value, display } of sheet.cells) {
     const text = display.replace(/\s*\n\s*/g, " ");
+    if (text === "" && cell.content.kind === "formula") continue; // shows nothing (a check with no warning): blank, as in the sheet
     if (cell.role === "header") headers.push({ row: cell.row, column: cell.column, text });
     else (rows[cell.row] ??= [])[cell.column] = { text, align: value !== null && typeof value !== "string" ? "right" : "left" };
   }
@@ -232,7 +233,7 @@ export async function exportPreset(ref: PresetRef, out: string, values: boolean,
   const written = await writeWhole(io.fs, target.value, bytes, path);
   if (!written.ok) return fail(written.message);
   const where = target.value.path === path ? path : `${path} (the file it links to, ${target.value.path})`;
-  return succeed(`wrote ${where} (sheet "${plan.sheetName}", ${plan.cells.length} cells, ${note})\n`);
+  return succeed(`wrote ${where} (sheet "${xlsxSheetName(plan)}", ${plan.cells.length} cells, ${note})\n`);
 }
 
 export async function runCommand(command: CliCommand, io: CliIo): Promise<CommandOutcome> {

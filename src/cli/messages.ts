@@ -1,5 +1,6 @@
 /** Every message the command line prints for a problem, in one place. Each is one line. */
 import { quotedPrintable } from "./printable";
+import { fileTooLargeMessage } from "../presets/file";
 
 export const commandNames = ["list", "preset", "show", "export", "tornado", "simulate"] as const;
 export type CommandName = (typeof commandNames)[number];
@@ -62,13 +63,10 @@ export const cliMessages = {
   fileIsFolder: () => "it is a folder, not a file",
   filePermissionDenied: () => "permission denied",
   /** As parsePresetFile words it when it is given the text, for a file refused by its size before it is read. */
-  fileTooLarge: (bytes: number, maxBytes: number) =>
-    `preset: the file is ${grouped(bytes)} bytes, over the limit of ${grouped(maxBytes)} bytes for a preset file`,
+  fileTooLarge: (bytes: number, maxBytes: number) => `preset: ${fileTooLargeMessage(bytes, maxBytes)}`,
   /** For a pipe, a device or a file that grew: it is read no further than the limit, so its whole size is never known. */
   overLimitWhileReading: (maxBytes: number) =>
     `preset: the file is over the limit of ${grouped(maxBytes)} bytes for a preset file (reading stopped there)`,
-  notUtf8: () => "preset: the file is not UTF-8 text; save it as UTF-8",
-  utf16: () => "preset: the file is UTF-16 text; save it as UTF-8 (in PowerShell, pipe to Out-File -Encoding utf8)",
 };
 
 /** A file as messages name it: quoted, and standard input by that name. */

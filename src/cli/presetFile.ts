@@ -1,11 +1,11 @@
 /**
  * A user's preset file for `show --file` and `export --file`: read from a path
  * or from standard input ("-"), never more than the size limit allows, decoded
- * as UTF-8 and checked by parsePresetFile. A file is untrusted: every way it
+ * as UTF-8 and checked by parsePresetFileBytes, as the pane reads a file. A file is untrusted: every way it
  * can fail ends in a one-line message, never in a throw.
  */
 import { resolve } from "node:path";
-import { parsePresetFile, presetFileMaxBytes } from "../presets/file";
+import { parsePresetFileBytes, presetFileMaxBytes } from "../presets/file";
 import type { Preset } from "../presets/types";
 import type { CliFs, CliIo } from "./io";
 import { cliMessages } from "./messages";
@@ -105,22 +105,11 @@ async function readFileCapped(fs: CliFs, path: string, maxBytes: number): Promis
   }
 }
 
-/** The text of UTF-8 bytes, or the problem with bytes that are not UTF-8. A byte order mark stays for parsePresetFile to skip. */
-function decode(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: string } {
-  const [first, second] = bytes;
-  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return { ok: false, problem: cliMessages.utf16() };
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { ok: false, problem: cliMessages.notUtf8() };
-  }
-}
-
 /**
  * The preset in `file` (relative to the working folder; "-" reads standard
  * input), or the one-line reason it was refused: unreadable, over `maxBytes`
  * (for a regular file, checked before anything is read), not UTF-8, or the
- * first problem parsePresetFile finds, which says where and what.
+ * first problem parsePresetFileBytes finds, which says where and what.
  */
 export async function readPresetFile(file: string, io: CliIo, maxBytes: number = presetFileMaxBytes): Promise<PresetFileRead> {
   const refused = (problem: string, moreProblems = 0): PresetFileRead => ({
@@ -137,8 +126,6 @@ export async function readPresetFile(file: string, io: CliIo, maxBytes: number =
     case "bytes":
       break;
   }
-  const decoded = decode(raw.bytes);
-  if (!decoded.ok) return refused(decoded.problem);
-  const parsed = parsePresetFile(decoded.text, { maxBytes });
+  const parsed = parsePresetFileBytes(raw.bytes, { maxBytes });
   return parsed.ok ? { ok: true, preset: parsed.value } : refused(parsed.error.message, parsed.issues.length - 1);
 }

@@ -7,7 +7,9 @@
  * loaded on first use rather than with the command line.
  */
 import type * as ExcelJS from "exceljs";
+import { checkRuleFormula } from "../presets/plan";
 import type { CellRole, PlannedCell, SheetPlan } from "../presets/plan.types";
+import { freeSheetName } from "../workbook/sheetName";
 import { columnWidthInCharacters } from "./columnWidth";
 
 /** A cell's value as the evaluator computed it; an error as its code, e.g. { error: "#NUM!" }. */
@@ -36,6 +38,9 @@ const inputBlue = "FF0000FF";
 const grey = "FF595959";
 /** Excel's own hyperlink colour, kept apart from the blue of inputs. */
 const linkBlue = "FF0563C1";
+/** A warning: Excel's "Bad" style, dark red on light red. */
+const warningRed = "FF9C0006";
+const warningFill = "FFFFC7CE";
 
 const fontOfRole: Readonly<Record<CellRole, Partial<ExcelJS.Font>>> = {
   title: { bold: true, size: 14 },
@@ -49,6 +54,7 @@ const fontOfRole: Readonly<Record<CellRole, Partial<ExcelJS.Font>>> = {
   source: {},
   note: { italic: true, color: { argb: grey } },
   link: { color: { argb: linkBlue }, underline: true },
+  check: { color: { argb: warningRed }, bold: true },
 };
 
 /** Every font names the default face and size, so no reader has to guess them. */
@@ -121,6 +127,15 @@ async function loadExcelJs(): Promise<ExcelJsModule> {
   return "default" in loaded ? loaded.default : loaded;
 }
 
+/**
+ * The name of the plan's sheet in the exported workbook, where it is the only
+ * sheet: the plan's name through the sheet-name rule the task pane uses
+ * (src/workbook/sheetName.ts), so any plan gets a name Excel takes.
+ */
+export function xlsxSheetName(plan: SheetPlan): string {
+  return freeSheetName(plan.sheetName, []);
+}
+
 /** Builds the workbook for a plan, caching each formula's value from `valueAt`. */
 export async function buildWorkbook(plan: SheetPlan, valueAt: ValueAt): Promise<ExcelJS.Workbook> {
   const { Workbook } = await loadExcelJs();
@@ -128,7 +143,7 @@ export async function buildWorkbook(plan: SheetPlan, valueAt: ValueAt): Promise<
   workbook.creator = "AICOST";
   const views: Partial<ExcelJS.WorksheetView>[] =
     plan.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows }] : [];
-  const sheet = workbook.addWorksheet(plan.sheetName, { views });
+  const sheet = workbook.addWorksheet(xlsxSheetName(plan), { views });
   for (const { column, widthPoints } of plan.columnWidths) {
     sheet.getColumn(column + 1).width = columnWidthInCharacters(widthPoints);
   }
@@ -136,6 +151,20 @@ export async function buildWorkbook(plan: SheetPlan, valueAt: ValueAt): Promise<
     const target = sheet.getCell(cell.row + 1, cell.column + 1);
     target.value = cellValue(cell, valueAt);
     styleCell(target, cell);
+  }
+  // Each check highlights its input's Low, Base and High while it shows a warning, as in Excel.
+  for (const check of plan.checks ?? []) {
+    sheet.addConditionalFormatting({
+      ref: check.range,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [checkRuleFormula(check).replace(/^=/, "")],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: warningFill } }, font: { color: { argb: warningRed } } },
+        },
+      ],
+    });
   }
   return workbook;
 }

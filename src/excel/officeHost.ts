@@ -6,12 +6,12 @@
  * record of where the sheet came from, when the pane gives one).
  *
  * Syncs per operation, on success (each in one Excel.run):
- *   loadPlan              2 (read names; write sheet, marker name and origin record)
+ *   loadPlan              2 (read names; write sheet, marker name and origin record, and read the record back)
  *   listModels            2 (sheets and records; markers and record XML), 3 when records of deleted sheets are dropped
  *   readModel             1
  *   freezeModel           3 (read the sheet and copy it; rename the copy and write the values; drop the copied marker and activate)
  *   userPresets.list      2 (1 when there are none)
- *   userPresets.save      3 (2 to read the stored presets, 1 to write; 2 when none is stored yet)
+ *   userPresets.save      3 (2 to read the stored presets, 1 to write and read back; 2 when none is stored yet), 4 to replace one
  *   userPresets.remove    3 (1 when none is stored)
  * A failed load or freeze adds the syncs of its clean-up (at most 3).
  *
@@ -38,6 +38,7 @@
  * any other name.
  */
 import { freezeSheet } from "../presets/freeze";
+import { checkRuleFormula } from "../presets/plan";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
 import type {
@@ -53,17 +54,17 @@ import type {
 } from "../workbook/host";
 import { planFrozenWrite, sheetCellsOf } from "../workbook/sheetCells";
 import { freeSheetName, frozenSheetNameFor } from "../workbook/sheetName";
-import { mutedFontColor } from "../workbook/cellStyles";
+import { mutedFontColor, warningFillColor, warningFontColor } from "../workbook/cellStyles";
 import {
   newRecordKey,
-  presetRecordProblem,
   readSheetOriginXml,
   sheetOriginNamespace,
-  sheetOriginXml,
+  sheetOriginReadBackProblem,
+  sheetOriginRecord,
+  storableUserPreset,
   userPresetNamespace,
-  userPresetRefusal,
   userPresetsOf,
-  userPresetXml,
+  userPresetReadBackProblem,
   type SheetOriginRecord,
 } from "../workbook/workbookRecords";
 import { planWorkbookWrite, type WorkbookWrite } from "../workbook/writePlan";
@@ -171,6 +172,14 @@ export function queueWrite(
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
 
+  // Each check highlights its input's Low, Base and High while it shows a warning (Range.conditionalFormats: ExcelApi 1.6).
+  for (const check of write.checks) {
+    const format = sheet.getRange(check.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = checkRuleFormula(check);
+    format.custom.format.fill.color = warningFillColor;
+    format.custom.format.font.color = warningFontColor;
+  }
+
   if (options.activate !== false) sheet.activate();
 }
 
@@ -194,13 +203,16 @@ function failedAtAdd(error: unknown): boolean {
 
 /**
  * Removes the partly written sheet after a failed load, and its origin record
- * when one was written; a failure path, so it may sync up to three times.
+ * when one was written, and activates the sheet that was active before (when
+ * given and still there); a failure path, so it may sync up to three times.
  */
-async function removeSheet(environment: OfficeEnvironment, sheetName: string, recordKey?: string): Promise<void> {
+async function removeSheet(environment: OfficeEnvironment, sheetName: string, recordKey?: string, activeBefore?: string): Promise<void> {
   await environment.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    const previous = activeBefore === undefined ? undefined : context.workbook.worksheets.getItemOrNullObject(activeBefore);
     const parts = recordKey === undefined ? undefined : queuePartList(context, sheetOriginNamespace);
     await context.sync();
+    if (previous !== undefined && !previous.isNullObject && !sheet.isNullObject) previous.activate();
     let changed = false;
     if (parts !== undefined) {
       for (const { part, xml } of await readPartXml(context, parts)) {
@@ -272,20 +284,25 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     if (!planned.ok) throw new Error(`Cannot load "${plan.sheetName}": ${planned.problems.join(" ")}`);
     const write = planned.write;
     const axisNumberFormat = environment.isSetSupported("ExcelApi", axisNumberFormatExcelApi);
-    let record: string | undefined;
+    let record: SheetOriginRecord | undefined;
+    let recordXml: string | undefined;
     let key: string | undefined;
     if (origin !== undefined) {
-      const problem = presetRecordProblem(origin.preset);
-      if (problem !== undefined) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${problem}.`);
       key = newRecordKey();
-      record = sheetOriginXml({ key, kind: origin.kind, loadedAt: origin.loadedAt, preset: origin.preset });
+      record = { key, kind: origin.kind, loadedAt: origin.loadedAt, preset: origin.preset };
+      const written = sheetOriginRecord(record);
+      if (!written.ok) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${written.problem}.`);
+      recordXml = written.xml;
     }
 
     let createdName: string | undefined;
+    let activeBefore: Excel.Worksheet | undefined;
     try {
       return await environment.run(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name");
+        // The sheet to go back to should the record not read back once the new sheet is active.
+        if (recordXml !== undefined) activeBefore = worksheets.getActiveWorksheet().load("name");
         await context.sync();
         const sheetName = freeSheetName(
           write.wantedSheetName,
@@ -294,22 +311,28 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
         const sheet = worksheets.add(sheetName);
         createdName = sheetName;
         queueWrite(sheet, write, { axisNumberFormat, activate: false });
-        if (record !== undefined && key !== undefined) {
+        let stored: OfficeExtension.ClientResult<string> | undefined;
+        if (recordXml !== undefined && key !== undefined) {
           // After the sheet's content: the marker and the record exist only if everything before them was written.
           sheet.names.add(modelMarkerName, markerFormula(key), "Marks a sheet loaded by AICOST; deleting this name unlinks the sheet.");
-          context.workbook.customXmlParts.add(record);
+          stored = context.workbook.customXmlParts.add(recordXml).getXml();
           sheet.load("id");
         }
         // Last, so that a failed load never leaves another sheet active.
         sheet.activate();
         await context.sync();
+        if (stored !== undefined && record !== undefined) {
+          // The record as the workbook keeps it must read back, or the sheet would lose its origin.
+          const problem = sheetOriginReadBackProblem(stored.value, record);
+          if (problem !== undefined) throw new Error(`the record of its preset does not read back from the workbook: ${problem}`);
+        }
         return record === undefined ? { sheetName } : { sheetName, sheetId: sheet.id };
       });
     } catch (error) {
       const reason = `Loading "${plan.sheetName}" into Excel failed: ${describeOfficeError(error)}.`;
       if (createdName === undefined || failedAtAdd(error)) throw new Error(`${reason} The workbook is unchanged.`, { cause: error });
       try {
-        await removeSheet(environment, createdName, key);
+        await removeSheet(environment, createdName, key, activeBefore?.name);
       } catch (cleanupError) {
         throw new Error(
           `${reason} The partly written sheet "${createdName}" could not be removed (${describeOfficeError(cleanupError)}); delete it by hand.`,
@@ -469,19 +492,29 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
 
     async save(preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> {
       ensureSupported();
-      const refusal = userPresetRefusal(preset);
-      if (refusal !== undefined) throw new Error(refusal);
-      const xml = userPresetXml({ preset, savedAt: options.savedAt });
+      const record = storableUserPreset({ preset, savedAt: options.savedAt });
+      if (!record.ok) throw new Error(record.refusal);
       try {
         return await environment.run(async (context): Promise<UserPresetSaveOutcome> => {
           const { all } = userPresetsOf(asRecords(await readParts(context, userPresetNamespace)));
           const same = all.filter(({ stored }) => stored.preset.id === preset.id);
           const first = same[0];
           if (first !== undefined && !options.replace) return { saved: false, conflict: first.stored };
-          // The new record first: if a delete then fails, two records share the id and the newer one wins.
-          context.workbook.customXmlParts.add(xml);
-          for (const { handle } of same) handle.delete();
+          // The new record first, read back as the workbook keeps it; the old ones go only once it reads back,
+          // and if a delete then fails, two records share the id and the newer one wins.
+          const part = context.workbook.customXmlParts.add(record.xml);
+          const stored = part.getXml();
           await context.sync();
+          const problem = userPresetReadBackProblem(stored.value, preset);
+          if (problem !== undefined) {
+            part.delete();
+            await context.sync();
+            throw new Error(`the record does not read back from the workbook (${problem}). Your presets are as they were`);
+          }
+          if (same.length > 0) {
+            for (const { handle } of same) handle.delete();
+            await context.sync();
+          }
           return { saved: true };
         });
       } catch (error) {

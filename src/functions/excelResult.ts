@@ -1,9 +1,18 @@
-import { evaluateGrid, type CalcError, type CalcErrorKind, type CalcFunction, type GridArgument } from "../calc";
+import {
+  evaluateGrid,
+  evaluateTime,
+  type CalcError,
+  type CalcErrorKind,
+  type CalcFunction,
+  type GridArgument,
+  type GridResult,
+  type TimeFunction,
+} from "../calc";
 
 /**
  * The one place where model errors become Excel errors. `#VALUE!` and `#N/A`
- * carry their message into Excel; `#NUM!` cannot show one (Excel's rule), so its
- * message reaches users through the command line and the task pane instead.
+ * carry their message into Excel; `#NUM!` and `#DIV/0!` cannot show one (Excel's
+ * rule), so their message reaches users through the command line and the task pane instead.
  */
 function excelErrorCode(kind: CalcErrorKind): CustomFunctions.ErrorCode {
   switch (kind) {
@@ -13,12 +22,17 @@ function excelErrorCode(kind: CalcErrorKind): CustomFunctions.ErrorCode {
       return CustomFunctions.ErrorCode.invalidNumber;
     case "na":
       return CustomFunctions.ErrorCode.notAvailable;
+    case "div0":
+      return CustomFunctions.ErrorCode.divisionByZero;
   }
 }
 
 export function toExcelError(error: CalcError): CustomFunctions.Error {
   const code = excelErrorCode(error.kind);
-  return error.kind === "num" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, error.message);
+  // Excel shows a message only with #VALUE! and #N/A.
+  return error.kind === "value" || error.kind === "na"
+    ? new CustomFunctions.Error(code, error.message)
+    : new CustomFunctions.Error(code);
 }
 
 export type ExcelCell = number | CustomFunctions.Error;
@@ -32,7 +46,19 @@ const sharedErrorsMax = 65_536;
  * 1×1 result shows as a plain value.
  */
 export function callForExcel(fn: CalcFunction, args: readonly GridArgument[]): ExcelCell[][] {
-  const result = evaluateGrid(fn, args);
+  return toExcelCells(evaluateGrid(fn, args));
+}
+
+/**
+ * Evaluates a time function over the arguments Excel passed: a row over years
+ * per scenario for the cash-flow and depreciation functions, a number per
+ * series (and rate) for PRESENT_VALUE, PAYBACK and ROI.
+ */
+export function callTimeForExcel(fn: TimeFunction, args: readonly GridArgument[]): ExcelCell[][] {
+  return toExcelCells(evaluateTime(fn, args));
+}
+
+function toExcelCells(result: GridResult): ExcelCell[][] {
   if (result.errorCount === 0) return result.cells as number[][];
   // The broadcast shares one error among the cells with the same fault: so do their Excel errors.
   const excelErrors = new Map<CalcError, CustomFunctions.Error>();

@@ -16,7 +16,21 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
-import { calcFunctions, evaluateGrid, functionNamespace, isCalcError, isOptional, type CalcError, type CalcFunction } from "../calc";
+import {
+  calcFunctions,
+  evaluateGrid,
+  evaluateTime,
+  functionNamespace,
+  isCalcError,
+  isOptional,
+  messages,
+  timeFunctions,
+  timeResultSize,
+  type CalcError,
+  type CalcFunction,
+  type GridResult,
+  type TimeFunction,
+} from "../calc";
 
 type Ast = Parameters<FunctionPlugin["evaluateAst" & keyof FunctionPlugin]>[0];
 
@@ -24,6 +38,7 @@ const errorTypeOfKind: Readonly<Record<CalcError["kind"], ErrorType>> = {
   value: ErrorType.VALUE,
   num: ErrorType.NUM,
   na: ErrorType.NA,
+  div0: ErrorType.DIV_BY_ZERO,
 };
 
 function toCellError(error: CalcError): CellError {
@@ -48,28 +63,53 @@ function toPlainArgument(arg: unknown): unknown {
   return toPlain(arg);
 }
 
-function methodName(fn: CalcFunction): string {
+type AnyFunction = CalcFunction | TimeFunction;
+
+function methodName(fn: AnyFunction): string {
   return `aicost_${fn.id}`;
 }
 
-function sizeMethodName(fn: CalcFunction): string {
+function sizeMethodName(fn: AnyFunction): string {
   return `aicostSize_${fn.id}`;
 }
 
 /** The HyperFormula name of a function: "AICOST.GPU_TCO". */
-export function formulaName(fn: CalcFunction): string {
+export function formulaName(fn: AnyFunction): string {
   return `${functionNamespace}.${fn.id}`;
+}
+
+const allFunctions: readonly AnyFunction[] = [...calcFunctions, ...timeFunctions];
+
+/** A number typed into a formula (5, or -0.3 as a negated number), else undefined. */
+function literalNumber(ast: unknown): number | undefined {
+  const node = ast as { type?: string; value?: unknown; value_?: unknown; operator?: string };
+  if (node.type === "NUMBER" && typeof node.value === "number") return node.value;
+  if (node.type === "MINUS_UNARY_OP") {
+    const inner = literalNumber(node.value);
+    return inner === undefined ? undefined : -inner;
+  }
+  if (node.type === "PLUS_UNARY_OP") return literalNumber(node.value);
+  return undefined;
+}
+
+function toResultValue<E extends object>(result: GridResult<E>): unknown {
+  const cells = result.cells.map((row) => row.map((cell) => (isCalcError(cell) ? toCellError(cell) : cell)));
+  if (result.rows === 1 && result.columns === 1) return cells[0]?.[0];
+  return SimpleRangeValue.onlyValues(cells as never);
 }
 
 export class AicostPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = Object.fromEntries(
-    calcFunctions.map((fn) => [
+    allFunctions.map((fn) => [
       formulaName(fn),
       {
         method: methodName(fn),
         sizeOfResultArrayMethod: sizeMethodName(fn),
         vectorizationForbidden: true,
-        parameters: fn.params.map((param) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: isOptional(param) })),
+        parameters: fn.params.map((param) => ({
+          argumentType: FunctionArgumentType.ANY,
+          optionalArg: param.type !== "series" && isOptional(param),
+        })),
       },
     ]),
   );
@@ -80,12 +120,47 @@ export class AicostPlugin extends FunctionPlugin {
       runFunction(args: unknown, state: unknown, metadata: unknown, impl: (...args: unknown[]) => unknown): unknown;
       metadata(name: string): unknown;
     };
-    return plugin.runFunction((ast as { args: unknown }).args, state, plugin.metadata(formulaName(fn)), (...args) => {
-      const result = evaluateGrid(fn, args.map(toPlainArgument), isCellError);
-      const cells = result.cells.map((row) => row.map((cell) => (isCalcError(cell) ? toCellError(cell) : cell)));
-      if (result.rows === 1 && result.columns === 1) return cells[0]?.[0];
-      return SimpleRangeValue.onlyValues(cells as never);
+    return plugin.runFunction((ast as { args: unknown }).args, state, plugin.metadata(formulaName(fn)), (...args) =>
+      toResultValue(evaluateGrid(fn, args.map(toPlainArgument), isCellError)),
+    );
+  }
+
+  /**
+   * Evaluates one time-function call. HyperFormula fixes a formula's spill size
+   * before evaluating it, so a row function's `years` must be a number typed
+   * into the formula; otherwise the call is #VALUE! with a message saying so.
+   */
+  protected evaluateAicostTime(fn: TimeFunction, ast: Ast, state: unknown): unknown {
+    const plugin = this as unknown as {
+      runFunction(args: unknown, state: unknown, metadata: unknown, impl: (...args: unknown[]) => unknown): unknown;
+      metadata(name: string): unknown;
+    };
+    if (fn.shape === "row" && this.timeSize(fn, ast, state) === undefined) {
+      return new CellError(ErrorType.VALUE, messages.yearsNotInFormula(formulaName(fn)));
+    }
+    return plugin.runFunction((ast as { args: unknown }).args, state, plugin.metadata(formulaName(fn)), (...args) =>
+      toResultValue(evaluateTime(fn, args.map(toPlainArgument), isCellError)),
+    );
+  }
+
+  private timeSize(fn: TimeFunction, ast: Ast, state: unknown): { rows: number; columns: number } | undefined {
+    const plugin = this as unknown as { arraySizeForAst(ast: unknown, state: unknown): ArraySize };
+    const args = (ast as { args: unknown[] }).args;
+    const sizes = args.map((arg) => {
+      if ((arg as { type?: string }).type === "EMPTY") return undefined;
+      const size = plugin.arraySizeForAst(arg, state);
+      return { rows: size.height, columns: size.width };
     });
+    const yearsIndex = fn.params.findIndex((param) => param.name === "years");
+    const years = yearsIndex < 0 ? undefined : literalNumber(args[yearsIndex]);
+    return timeResultSize(fn, sizes, years);
+  }
+
+  /** The spill size of a time function: scenario rows by years, or series by rates. */
+  protected sizeOfAicostTime(fn: TimeFunction, ast: Ast, state: unknown): ArraySize {
+    const size = this.timeSize(fn, ast, state);
+    if (size === undefined || (size.rows === 1 && size.columns === 1)) return ArraySize.scalar();
+    return new ArraySize(size.columns, size.rows);
   }
 
   /** The spill size: the largest height and width among the arguments. */
@@ -103,6 +178,19 @@ export class AicostPlugin extends FunctionPlugin {
   }
 }
 
+for (const fn of timeFunctions) {
+  Object.defineProperty(AicostPlugin.prototype, methodName(fn), {
+    value(this: AicostPlugin, ast: Ast, state: unknown) {
+      return this.evaluateAicostTime(fn, ast, state);
+    },
+  });
+  Object.defineProperty(AicostPlugin.prototype, sizeMethodName(fn), {
+    value(this: AicostPlugin, ast: Ast, state: unknown) {
+      return this.sizeOfAicostTime(fn, ast, state);
+    },
+  });
+}
+
 for (const fn of calcFunctions) {
   Object.defineProperty(AicostPlugin.prototype, methodName(fn), {
     value(this: AicostPlugin, ast: Ast, state: unknown) {
@@ -118,7 +206,7 @@ for (const fn of calcFunctions) {
 
 /** Function names for the language packs, identical in every language. */
 export const aicostTranslations = {
-  enGB: Object.fromEntries(calcFunctions.map((fn) => [formulaName(fn), formulaName(fn)])),
+  enGB: Object.fromEntries(allFunctions.map((fn) => [formulaName(fn), formulaName(fn)])),
 };
 
 let registered = false;

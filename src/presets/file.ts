@@ -20,6 +20,8 @@
  * Nothing here reads or writes anything: text in, a result out.
  */
 import { describeInput, parsePreset, presetKeyMaxLength, presetTextMaxLength, type PresetIssue, type PresetParseResult } from "./schema";
+import { formulaMaxNesting, formulaMaxOperators } from "./formula";
+import { quoteCharacter } from "./quote";
 import type { Preset, PresetInput, PresetOutput, PresetSource } from "./types";
 
 /** The file versions this code reads. */
@@ -36,6 +38,16 @@ export const presetFileMaxDepth = 32;
 export const presetFileMaxKeyLength = presetKeyMaxLength;
 export const presetFileMaxTextLength = presetTextMaxLength;
 
+/**
+ * The largest stored form of a preset a workbook record may hold (512 KB).
+ * The file limit applies to the file the user chose; the add-in stores the
+ * preset as it writes it, which can be larger than a file it accepted (a
+ * minified file gets its indentation back, 1e20 is written out in full), so a
+ * record is read back under this larger limit. Twice the file limit covers any
+ * accepted file: see the test "a preset at the file limit can be stored and read back".
+ */
+export const presetRecordMaxBytes = 2 * presetFileMaxBytes;
+
 /** Every limit of a preset file, for the README and the task pane to state. */
 export const presetFileLimits = {
   maxBytes: presetFileMaxBytes,
@@ -46,6 +58,8 @@ export const presetFileLimits = {
   maxDepth: presetFileMaxDepth,
   maxKeyLength: presetFileMaxKeyLength,
   maxTextLength: presetFileMaxTextLength,
+  maxFormulaNesting: formulaMaxNesting,
+  maxFormulaOperators: formulaMaxOperators,
 } as const;
 
 /** Limits that a caller may tighten or loosen; the rest are fixed. */
@@ -191,8 +205,7 @@ export function readJson(text: string, maxDepth: number = presetFileMaxDepth): J
     wordPattern.lastIndex = position;
     const word = wordPattern.exec(text)?.[0];
     if (word !== undefined) return word.length > 20 ? `${word.slice(0, 20)}…` : word;
-    const ch = String.fromCodePoint(text.codePointAt(position) as number);
-    return JSON.stringify(ch);
+    return quoteCharacter(text.slice(position));
   };
   const syntax = (position: number, detail: string): never => {
     throw new JsonSyntaxError(position, detail);
@@ -424,6 +437,81 @@ function findUnstorableText(value: unknown, path: PathPart[], issues: PresetIssu
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Bytes
+
+/** The outcome of decoding a file's bytes: its text, or the issue that says why they are not UTF-8. */
+export type PresetFileDecodeResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly issue: PresetIssue };
+
+/**
+ * Where the first byte that is not UTF-8 is, 0-based: the start of the first
+ * invalid or cut sequence. TextDecoder does the decoding; a binary search over
+ * the starts of the bytes (read as a stream, so a character cut at the end is
+ * not yet an error) finds the longest valid start.
+ */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const decodes = (length: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0; // decodes
+  let high = bytes.length + 1; // does not
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (decodes(Math.min(middle, bytes.length), middle <= bytes.length)) low = middle;
+    else high = middle;
+  }
+  if (decodes(low, false)) return low; // the next byte cannot follow
+  let start = low - 1; // the valid start ends in a cut character: back to its first byte
+  while (start > 0 && ((bytes[start] as number) & 0xc0) === 0x80) start--;
+  return start;
+}
+
+/**
+ * The text of a preset file's bytes, decoded the one way every host reads a
+ * file (the command line and the pane alike): strict UTF-8, where a byte that
+ * is not UTF-8 refuses the file rather than becoming U+FFFD. A UTF-16 file is
+ * named as such. A byte order mark stays, for `parsePresetFile` to skip.
+ */
+export function decodePresetFile(bytes: Uint8Array): PresetFileDecodeResult {
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) {
+    return { ok: false, issue: issueAt("", "the file is UTF-16 text; save it as UTF-8 (in PowerShell, pipe to Out-File -Encoding utf8)") };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8Byte(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    return {
+      ok: false,
+      issue: issueAt("", `the file is not UTF-8 text (line ${grouped(line)}, byte ${grouped(at + 1)} is not UTF-8); save it as UTF-8`),
+    };
+  }
+}
+
+/**
+ * Reads a preset file from its bytes: refused by its size (the file's own
+ * size, whatever the text would be), then decoded by `decodePresetFile`, then
+ * `parsePresetFile`. What the pane and the command line both call.
+ */
+export function parsePresetFileBytes(bytes: Uint8Array, options: PresetFileOptions = {}): PresetParseResult {
+  const maxBytes = options.maxBytes ?? presetFileMaxBytes;
+  if (bytes.length > maxBytes) return fail("", fileTooLargeMessage(bytes.length, maxBytes));
+  const decoded = decodePresetFile(bytes);
+  return decoded.ok ? parsePresetFile(decoded.text, options) : failAll([decoded.issue]);
+}
+
+/** The message for a file over the size limit, quoting the file's own size. */
+export function fileTooLargeMessage(bytes: number, maxBytes: number = presetFileMaxBytes): string {
+  return `the file is ${grouped(bytes)} bytes, over the limit of ${grouped(maxBytes)} bytes for a preset file`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Reading a file
 
 const supportedVersions = (): string => presetFileVersions.join(", ");
@@ -442,7 +530,7 @@ export function parsePresetFile(text: string, options: PresetFileOptions = {}): 
   const maxBytes = options.maxBytes ?? presetFileMaxBytes;
   const bytes = overSize(text, maxBytes);
   if (bytes !== undefined) {
-    return fail("", `the file is ${grouped(bytes)} bytes, over the limit of ${grouped(maxBytes)} bytes for a preset file`);
+    return fail("", fileTooLargeMessage(bytes, maxBytes));
   }
 
   const read = readJson(text);
@@ -512,11 +600,16 @@ function pick<T extends object>(item: T, fields: readonly (keyof T)[]): Record<s
 /**
  * A preset as the text of a preset file: two-space JSON, fields in the order of
  * the Preset type whatever order the object holds them in, absent optional
- * fields left out, and a final newline. `parsePresetFile` reads it back to an
- * equal preset. The preset should be valid (see parsePreset).
+ * fields left out, and a final newline. When the indented form would be over
+ * the file limit, the same JSON on one line: a preset read from a minified
+ * file near the limit is written back as a file that can be read again.
+ * `parsePresetFile` reads it back to an equal preset. The preset should be
+ * valid (see parsePreset).
  */
 export function presetToFileText(preset: Preset): string {
-  return `${JSON.stringify(orderedFields(preset), null, 2)}\n`;
+  const fields = orderedFields(preset);
+  const indented = `${JSON.stringify(fields, null, 2)}\n`;
+  return overSize(indented, presetFileMaxBytes) === undefined ? indented : `${JSON.stringify(fields)}\n`;
 }
 
 function orderedFields(preset: Preset) {

@@ -1,3 +1,4 @@
+import { formatForDisplay } from "./display";
 import type { ValueFormat } from "./types";
 
 /**
@@ -22,3 +23,42 @@ export function numberFormatOf(format: ValueFormat): string {
 
 /** The number format of text cells: Excel's text format, so text is never read as a number or formula. */
 export const textNumberFormat = "@";
+
+/**
+ * Every digit of a value in the style of its format (the same prefix, unit and
+ * scale words), for when the sheet's format rounds two different values to the
+ * same text: `$62,480,000,000` where the sheet shows `$62.5B`.
+ */
+const exactFormats: Readonly<Record<ValueFormat, string>> = {
+  usd: "$#,##0.##########",
+  usdBillions: "$#,##0.##########",
+  usdMillions: "$#,##0.##########",
+  usdPrecise: "$#,##0.##########",
+  count: "#,##0.##########",
+  fraction: "0.##########%",
+  ratio: '0.##########"x"',
+  number: "#,##0.##########",
+};
+
+/**
+ * Amounts as a message quotes them: as the sheet writes them under the input's
+ * format (`$70.0B`, `$150,000`, `12.5%`), never raw digits; when the format
+ * would show two different amounts alike, all of them in full
+ * (`$62,500,000,000` and `$62,480,000,000`).
+ *
+ * @example
+ *   formatAmounts([70_000_000_000, 65_000_000_000], "usdBillions") //=> ["$70.0B", "$65.0B"]
+ *   formatAmounts([62_500_000_000, 62_480_000_000], "usdBillions") //=> ["$62,500,000,000", "$62,480,000,000"]
+ */
+export function formatAmounts(values: readonly number[], format: ValueFormat): string[] {
+  const shown = values.map((value) => formatForDisplay(value, numberFormatOf(format)));
+  const alike = shown.some((text, i) => shown.indexOf(text) !== i && values[shown.indexOf(text)] !== values[i]);
+  if (!alike) return shown;
+  // numfmt writes "62,500,000,000." for a whole number under optional decimals; the lone point goes.
+  return values.map((value) => formatForDisplay(value, exactFormats[format]).replace(/\.(?!\d)/, ""));
+}
+
+/** One amount as a message quotes it (see formatAmounts). */
+export function formatAmount(value: number, format: ValueFormat): string {
+  return formatAmounts([value], format)[0] as string;
+}

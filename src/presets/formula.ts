@@ -4,6 +4,7 @@
  * Formulas are tokenized and checked, never evaluated here: the planner swaps
  * each key for a cell address and the spreadsheet does the arithmetic.
  */
+import { quoteCharacter } from "./quote";
 
 export type FormulaToken =
   | { readonly kind: "space"; readonly text: string; readonly position: number }
@@ -126,7 +127,7 @@ export function tokenizeFormula(formula: string): TokenizeResult {
         ok: false,
         fault: {
           position: i,
-          message: `unexpected character ${JSON.stringify(ch)}`,
+          message: `unexpected character ${quoteCharacter(formula.slice(i))}`,
         },
       };
     }
@@ -149,6 +150,20 @@ export interface FormulaShape {
   readonly calls: readonly FormulaCall[];
 }
 
+/**
+ * The deepest nesting a formula may have: each parenthesis, function call and
+ * sign (+ or -) in front of a value is one level, so "-(-a)" is 3 deep. Excel
+ * takes 64 levels of nested functions and HyperFormula about 120 parentheses
+ * (fewer where the stack is smaller); presets need 3 or 4.
+ */
+export const formulaMaxNesting = 32;
+/**
+ * The most operators (+ - * / ^ between two values) a formula may have: the
+ * evaluators recurse once per operator of a chain, and HyperFormula takes
+ * about 1,300; presets need a handful.
+ */
+export const formulaMaxOperators = 200;
+
 export type ParseFormulaResult = { readonly ok: true; readonly shape: FormulaShape } | { readonly ok: false; readonly fault: FormulaFault };
 
 class FormulaSyntaxError extends Error {
@@ -166,7 +181,8 @@ function describeToken(token: FormulaToken | undefined): string {
  *   expression := unary (("+" | "-" | "*" | "/" | "^") unary)*
  *   unary      := ("+" | "-")* primary
  *   primary    := number | "text" | key | function "(" [expression ("," expression)*] ")" | "(" expression ")"
- * and lists the keys and calls it holds.
+ * and lists the keys and calls it holds. A number must be finite, the nesting
+ * at most `formulaMaxNesting` deep and the operators at most `formulaMaxOperators`.
  */
 export function parseFormula(formula: string): ParseFormulaResult {
   if (formula.trim() === "")
@@ -189,6 +205,8 @@ export function parseFormula(formula: string): ParseFormulaResult {
   const keys: string[] = [];
   const calls: FormulaCall[] = [];
   let at = 0;
+  let depth = 0;
+  let operators = 0;
 
   const peek = (): FormulaToken | undefined => tokens[at];
   const fail = (message: string): never => {
@@ -202,11 +220,25 @@ export function parseFormula(formula: string): ParseFormulaResult {
     at++;
   };
 
+  /** Enters one level of nesting at the current token; refuses it beyond the limit, before recursing any deeper. */
+  const nest = (): void => {
+    depth++;
+    if (depth > formulaMaxNesting) {
+      fail(`is nested more than ${formulaMaxNesting} levels deep (each parenthesis, function call and sign in front of a value is a level)`);
+    }
+  };
+
   const primary = (): void => {
     const token = peek();
     if (token === undefined) return fail("the formula ends where a value is expected");
     switch (token.kind) {
       case "number":
+        if (!Number.isFinite(Number(token.text))) {
+          const shown = token.text.length > 24 ? `${token.text.slice(0, 24)}…` : token.text;
+          fail(`the number ${shown} is too large to hold (beyond ±1.8e308); Excel shows #NUM! for it`);
+        }
+        at++;
+        return;
       case "string":
         at++;
         return;
@@ -215,11 +247,14 @@ export function parseFormula(formula: string): ParseFormulaResult {
         at++;
         return;
       case "open":
+        nest();
         at++;
         expression();
         expect("close", '")"');
+        depth--;
         return;
       case "function": {
+        nest();
         at++;
         expect("open", '"("');
         let argumentCount = 0;
@@ -233,6 +268,7 @@ export function parseFormula(formula: string): ParseFormulaResult {
           }
         }
         expect("close", `")" to close ${token.text}(`);
+        depth--;
         calls.push({
           name: token.text,
           argumentCount,
@@ -245,12 +281,19 @@ export function parseFormula(formula: string): ParseFormulaResult {
     }
   };
   const unary = (): void => {
-    while (peek()?.kind === "operator" && (peek()?.text === "+" || peek()?.text === "-")) at++;
+    const outer = depth;
+    while (peek()?.kind === "operator" && (peek()?.text === "+" || peek()?.text === "-")) {
+      nest();
+      at++;
+    }
     primary();
+    depth = outer;
   };
   function expression(): void {
     unary();
     while (peek()?.kind === "operator") {
+      operators++;
+      if (operators > formulaMaxOperators) fail(`has more than ${formulaMaxOperators} operators (+ - * / ^); split it into several outputs`);
       at++;
       unary();
     }

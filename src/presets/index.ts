@@ -1,15 +1,18 @@
 export * from "./types";
 export * from "./plan.types";
 export { builtInPresets, findPreset, validatePresets } from "./builtInPresets";
-export { planSheet, sheetNameOf, planColumns } from "./plan";
+export { planSheet, sheetNameOf, planColumns, orderCheckFormula, checkRuleFormula } from "./plan";
 export { parsePreset, checkPreset, type PresetIssue, type PresetParseResult } from "./schema";
-export { numberFormatOf, textNumberFormat } from "./formats";
+export { numberFormatOf, textNumberFormat, formatAmount, formatAmounts } from "./formats";
 export { formatForDisplay, type DisplayValue } from "./display";
 export { cellAddress, columnLetters, parseCellAddress } from "./address";
-export { parseFormula, replaceKeys, tokenizeFormula } from "./formula";
+export { formulaMaxNesting, formulaMaxOperators, parseFormula, replaceKeys, tokenizeFormula } from "./formula";
 export {
   parsePresetFile,
+  parsePresetFileBytes,
+  decodePresetFile,
   presetToFileText,
+  presetRecordMaxBytes,
   presetFileLimits,
   presetFileVersions,
   presetFileMaxBytes,

@@ -5,10 +5,15 @@
  * formulas) run in `checkPreset`. Not part of the add-in bundle.
  */
 import { toJsonSchema } from "@valibot/to-json-schema";
+import { formulaMaxNesting, formulaMaxOperators } from "./formula";
 import { presetSchema } from "./schema";
 
-/** Actions that JSON Schema cannot express and that need no keyword: JSON numbers are always finite. */
-const shapeOnlyActions = new Set(["finite"]);
+/**
+ * Actions that JSON Schema cannot express and that get no keyword: JSON numbers
+ * are always finite, and whether a date is in the calendar (2026-02-31 is not)
+ * is checked by the validator; the description says so.
+ */
+const shapeOnlyActions = new Set(["finite", "check"]);
 
 export function presetJsonSchema(): Record<string, unknown> {
   const schema = toJsonSchema(presetSchema, {
@@ -19,7 +24,9 @@ export function presetJsonSchema(): Record<string, unknown> {
     $schema: schema.$schema,
     title: "AICOST preset",
     description:
-      "A sourced model that the AICOST add-in turns into a sheet. Shape only: keys must also be unique, every input's source listed, low <= base <= high, and formulas may refer only to inputs and earlier outputs.",
+      "A sourced model that the AICOST add-in turns into a sheet. Shape only: keys must also be unique, every input's source listed, low <= base <= high, " +
+      "dates days of the calendar, and formulas may refer only to inputs and earlier outputs, " +
+      `nest at most ${formulaMaxNesting} levels deep (each parenthesis, function call and sign in front of a value is a level) and hold at most ${formulaMaxOperators} operators.`,
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),
   };
 }

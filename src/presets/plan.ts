@@ -4,10 +4,11 @@
  * cells are formulas over the same column's assumptions, notes, sources and a
  * chart of the charted results. The same preset always gives the same plan.
  */
+import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../workbook/sheetName";
 import { cellAddress } from "./address";
 import { numberFormatOf, textNumberFormat } from "./formats";
 import { replaceKeys } from "./formula";
-import type { CellRole, PlannedCell, PlannedChart, PlannedContent, SheetPlan } from "./plan.types";
+import type { CellRole, PlannedCell, PlannedChart, PlannedCheck, PlannedContent, SheetPlan } from "./plan.types";
 import { scenarios, type Preset, type PresetInput, type Scenario } from "./types";
 
 /** The 0-based column of each part of the tables. */
@@ -19,6 +20,8 @@ export const planColumns = {
   unit: 4,
   source: 5,
   note: 6,
+  /** Right of the tables: the check that warns when an input's Low, Base and High are out of order. */
+  check: 7,
 } as const;
 
 const scenarioColumn: Readonly<Record<Scenario, number>> = {
@@ -32,29 +35,26 @@ const scenarioHeader: Readonly<Record<Scenario, string>> = {
   high: "High",
 };
 
-/** Column widths in points, column A to G. */
-const widthsPoints = [300, 84, 84, 84, 170, 170, 420] as const;
+/** Column widths in points, column A to H. */
+const widthsPoints = [300, 84, 84, 84, 170, 170, 420, 130] as const;
 
 /** The chart's size in columns and rows, placed to the right of the tables. */
 const chartColumn = 8; // column I
 const chartWidthColumns = 8;
 const chartHeightRows = 18;
 
-const maxSheetNameLength = 31;
-
 /**
- * The sheet name a preset asks for: its title up to the first colon, without the
- * characters Excel forbids in sheet names ([ ] : * ? / \), at most 31 characters.
+ * The sheet name a preset asks for: its title up to the first colon (the
+ * preset's id when nothing is left of it), made a name Excel takes by the
+ * workbook's one sheet-name rule (src/workbook/sheetName.ts), as the first
+ * sheet of an empty workbook would be named: forbidden characters removed,
+ * cut between characters to 31, no apostrophe at either end, never a reserved
+ * name ("History" becomes "History (2)"). Each writer then frees it against
+ * the sheets already there.
  */
 export function sheetNameOf(preset: Preset): string {
-  const head = preset.title.split(":")[0] ?? "";
-  const cleaned = head
-    .replace(/[[\]:*?/\\]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^'+|'+$/g, "");
-  const name = cleaned.slice(0, maxSheetNameLength).trim();
-  return name === "" ? preset.id.slice(0, maxSheetNameLength) : name;
+  const head = sanitizeSheetName(preset.title.split(":")[0] ?? "", maxSheetNameLength, "");
+  return freeSheetName(head === "" ? preset.id : head, []);
 }
 
 class CellList {
@@ -82,6 +82,24 @@ class CellList {
   }
 }
 
+/**
+ * The formula that warns, in the sheet itself, when an input's values are out
+ * of order: "Low is above Base" or "Base is above High", else "" (also while a
+ * cell holds no number: saving names that cell).
+ */
+export function orderCheckFormula(row: number): string {
+  const [low, base, high] = [planColumns.low, planColumns.base, planColumns.high].map((column) => cellAddress(row, column));
+  return (
+    `=IF(AND(ISNUMBER(${low}),ISNUMBER(${base}),ISNUMBER(${high})),` +
+    `IF(${low}>${base},"Low is above Base",IF(${base}>${high},"Base is above High","")),"")`
+  );
+}
+
+/** The conditional-format formula of a check: true while its cell shows a warning, e.g. `=$H$7<>""`. */
+export function checkRuleFormula(check: PlannedCheck): string {
+  return `=${check.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}<>""`;
+}
+
 function scenarioValue(input: PresetInput, scenario: Scenario): number | undefined {
   if (scenario === "base") return input.base;
   return scenario === "low" ? input.low : input.high;
@@ -90,6 +108,7 @@ function scenarioValue(input: PresetInput, scenario: Scenario): number | undefin
 /** Turns a preset into the plan of its sheet. The preset must be valid (see parsePreset). */
 export function planSheet(preset: Preset): SheetPlan {
   const cells = new CellList();
+  const checks: PlannedCheck[] = [];
   const keyCells: Record<string, { low: string; base: string; high: string }> = {};
   /** Records where each key's Low, Base and High cells land, one row per key from `firstRow`. */
   const placeKeys = (items: readonly { readonly key: string }[], firstRow: number): void => {
@@ -144,6 +163,11 @@ export function planSheet(preset: Preset): SheetPlan {
     cells.text(row, planColumns.unit, input.unit, "unit");
     cells.text(row, planColumns.source, sourceTitle.get(input.source) ?? input.source, "source");
     if (input.note !== undefined) cells.text(row, planColumns.note, input.note, "note");
+    if (input.derived !== true) {
+      // A residual's columns follow the scenarios, not the order of values: it has no check.
+      cells.add(row, planColumns.check, { kind: "formula", formula: orderCheckFormula(row) }, "check");
+      checks.push({ range: `${cellAddress(row, planColumns.low)}:${cellAddress(row, planColumns.high)}`, cell: cellAddress(row, planColumns.check) });
+    }
     row++;
   }
   row++;
@@ -231,6 +255,7 @@ export function planSheet(preset: Preset): SheetPlan {
     })),
     freezeRows,
     ...(chart === undefined ? {} : { chart }),
+    ...(checks.length === 0 ? {} : { checks }),
     keyCells,
   };
 }

@@ -22,7 +22,8 @@ export type CellRole =
   | "unit"
   | "source"
   | "note"
-  | "link";
+  | "link"
+  | "check"; // a formula that shows a warning ("Base is above High") when an input's values are out of order, else ""
 
 export interface PlannedCell {
   /** A1 address on the sheet, e.g. "C7". */
@@ -50,6 +51,19 @@ export interface PlannedChart {
   readonly numberFormat?: string;
 }
 
+/**
+ * A warning the sheet itself carries: while `cell` (a check formula) shows any
+ * text, the cells of `range` are highlighted. Excel and an exported .xlsx hold
+ * it as a conditional format (formula `=$H$7<>""`); the preview highlights the
+ * range the same way.
+ */
+export interface PlannedCheck {
+  /** The cells to highlight, e.g. "B7:D7". */
+  readonly range: string;
+  /** The check formula's cell, e.g. "H7". */
+  readonly cell: string;
+}
+
 export interface SheetPlan {
   readonly presetId: string;
   /** The sheet name wanted; the writer picks the next free one ("Meta 2026 (2)"). */
@@ -62,6 +76,8 @@ export interface SheetPlan {
   /** Rows frozen at the top. */
   readonly freezeRows: number;
   readonly chart?: PlannedChart;
+  /** Warnings the sheet carries, one per input whose Low, Base and High must stay in order. */
+  readonly checks?: readonly PlannedCheck[];
   /** Where each input and output lands: key -> { low, base, high } addresses. */
   readonly keyCells: Readonly<Record<string, { readonly low: string; readonly base: string; readonly high: string }>>;
 }

@@ -7,6 +7,7 @@
  */
 import * as v from "valibot";
 import { calcFunctions, findCalcFunction, functionNamespace, requiredCount } from "../calc";
+import { formatAmounts } from "./formats";
 import { parseFormula } from "./formula";
 import type { Preset, ValueFormat } from "./types";
 
@@ -81,9 +82,30 @@ const finiteNumber = v.pipe(
   v.number((issue) => `expected a finite number, ${got(issue)}`),
   v.finite((issue) => `expected a finite number, ${got(issue)}`),
 );
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** The number of days in a month (1-12) of a year of the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Why a date that has the ISO shape is not in the calendar ("February 2026 has 28 days"), or undefined when it is. */
+function calendarProblem(text: string): string | undefined {
+  if (!isoDate.test(text)) return undefined; // the shape has its own message
+  const [year, month, day] = text.split("-").map(Number);
+  if (year === undefined || month === undefined || day === undefined) return undefined; // a year or a month
+  const days = daysInMonth(year, month);
+  return day <= days ? undefined : `${monthNames[month - 1] ?? month} ${year} has ${days} days`;
+}
+
 const date = v.pipe(
   v.string((issue) => `expected an ISO date as text, ${got(issue)}`),
   v.regex(isoDate, (issue) => `expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), ${got(issue)}`),
+  v.check(
+    (text) => calendarProblem(text) === undefined,
+    (issue) => `expected a date of the calendar, ${got(issue)}; ${calendarProblem(issue.input as string) ?? ""}`,
+  ),
 );
 const kebabId = v.pipe(
   v.string((issue) => `expected text, ${got(issue)}`),
@@ -284,11 +306,14 @@ export function checkPreset(preset: Preset): PresetIssue[] {
       issues.push(issue(`inputs[${i}].source`, `unknown source "${input.source}"; sources: ${sourceIds.join(", ")}`));
     }
     if (input.derived === true) return; // a residual's columns follow the scenarios, not the order of values
+    // Amounts as the sheet writes them under the input's format: "$70.0B", not 70000000000.
     if (input.low !== undefined && input.low > input.base) {
-      issues.push(issue(`inputs[${i}].low`, `must not exceed base (${input.base}), got ${input.low}`));
+      const [base, low] = formatAmounts([input.base, input.low], input.format);
+      issues.push(issue(`inputs[${i}].low`, `must not exceed base (${base}), got ${low}`));
     }
     if (input.high !== undefined && input.high < input.base) {
-      issues.push(issue(`inputs[${i}].high`, `must not be below base (${input.base}), got ${input.high}`));
+      const [base, high] = formatAmounts([input.base, input.high], input.format);
+      issues.push(issue(`inputs[${i}].high`, `must not be below base (${base}), got ${high}`));
     }
   });
 

@@ -140,12 +140,14 @@ export function renderChart(doc: Document, data: ChartData, width: number, heigh
   const longestCategory = Math.max(0, ...data.categories.map((c) => c.length));
   const longestTick = Math.max(0, ...tickLabels.map((t) => t.length));
   const legendHeight = 26;
-  const categoryLines = 2;
+  // Category labels wrap over up to three lines, so the charted outputs' labels show whole.
+  const categoryLines = 3;
   const lineHeight = 12;
+  const valueLabelRoom = 14;
   const plot = {
     left: 12 + 6.2 * (horizontal ? Math.min(longestCategory, 24) : longestTick) + 6,
-    top: 36,
-    right: width - 16,
+    top: 36 + (horizontal ? 0 : valueLabelRoom),
+    right: width - 16 - (horizontal ? 6.2 * Math.max(0, ...data.series.flatMap((s) => s.values.map((v) => (v === null ? 0 : formatForDisplay(v, data.numberFormat).length)))) : 0),
     bottom: height - legendHeight - (horizontal ? 20 : 10 + categoryLines * lineHeight),
   };
   const plotWidth = Math.max(10, plot.right - plot.left);
@@ -178,7 +180,7 @@ export function renderChart(doc: Document, data: ChartData, width: number, heigh
   data.categories.forEach((category, c) => {
     // Excel draws the first category of a bar chart at the bottom.
     const bandStart = horizontal ? plot.bottom - (c + 1) * band : plot.left + c * band;
-    const lines = wrapLabel(category, horizontal ? 24 : Math.max(4, Math.floor(band / 6.2)), categoryLines);
+    const lines = wrapLabel(category, horizontal ? 24 : Math.max(4, Math.floor((band - 4) / 6.2)), categoryLines);
     const x = horizontal ? plot.left - 6 : bandStart + band / 2;
     const firstY = horizontal ? bandStart + band / 2 + 4 - ((lines.length - 1) * lineHeight) / 2 : plot.bottom + 16;
     const label = svg(doc, "text", { class: "chart-category", "text-anchor": horizontal ? "end" : "middle" });
@@ -188,7 +190,8 @@ export function renderChart(doc: Document, data: ChartData, width: number, heigh
     data.series.forEach((series, s) => {
       const value = series.values[c] ?? null;
       const offset = bandStart + band * 0.15 + s * barThickness;
-      const length = value === null ? 0 : Math.abs(along(value) - zero);
+      // A bar far smaller than the largest still shows (2 pixels at least), and every bar carries its value.
+      const length = value === null ? 0 : Math.max(value === 0 ? 0 : 2, Math.abs(along(value) - zero));
       const from = value === null ? zero : Math.min(along(value), zero);
       const rect = horizontal
         ? svg(doc, "rect", { x: plot.left + from, y: offset, width: length, height: barThickness })
@@ -201,6 +204,15 @@ export function renderChart(doc: Document, data: ChartData, width: number, heigh
         svg(doc, "title", {}, `${series.name}, ${category}: ${value === null ? (series.raw[c] ?? "") : formatForDisplay(value, data.numberFormat)}`),
       );
       bars.appendChild(rect);
+      if (value !== null) {
+        const label = formatForDisplay(value, data.numberFormat);
+        const end = value < 0 ? from : from + length;
+        bars.appendChild(
+          horizontal
+            ? svg(doc, "text", { class: "chart-value", x: plot.left + end + (value < 0 ? -3 : 3), y: offset + barThickness / 2 + 4, "text-anchor": value < 0 ? "end" : "start" }, label)
+            : svg(doc, "text", { class: "chart-value", x: offset + barThickness / 2, y: value < 0 ? plot.bottom - end + 11 : plot.bottom - end - 3, "text-anchor": "middle" }, label),
+        );
+      }
     });
   });
   root.appendChild(bars);

@@ -9,8 +9,9 @@
  *    sheet id, which survives renames), checked as the Excel host checks it.
  *  - userPresets: the Excel host's records (workbookRecords.ts), kept with the
  *    workbook and in the browser's storage (presetRecords.ts), with the same
- *    refusals (userPresetRefusal), the same listing (userPresetsOf) and the same
- *    order of writes (the new record first, then the old one removed).
+ *    refusals (storableUserPreset), the same listing (userPresetsOf) and the same
+ *    order of writes (the new record first, read back from the storage, then
+ *    the old one removed: a preset is never said to be kept before it reads back).
  *  - readModel: the sheet's cells as sheetCellsOf gives them in Excel.
  *  - freezeModel: freezeSheet and planFrozenWrite, written into a copy placed
  *    after the original.
@@ -29,11 +30,17 @@ import type {
 } from "../workbook/host";
 import { planFrozenWrite } from "../workbook/sheetCells";
 import { freeSheetName, frozenSheetNameFor } from "../workbook/sheetName";
-import { newRecordKey, userPresetRefusal, userPresetsOf, userPresetXml } from "../workbook/workbookRecords";
+import {
+  newRecordKey,
+  readSheetOriginXml,
+  sheetOriginRecord,
+  storableUserPreset,
+  userPresetReadBackProblem,
+  userPresetsOf,
+} from "../workbook/workbookRecords";
 import { planWorkbookWrite } from "../workbook/writePlan";
 import { planToSheetContent, type RawCellContent } from "../hyperformula/planContent";
 import { parseCellAddress } from "../presets/address";
-import { parsePresetFile, presetToFileText } from "../presets/file";
 import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
@@ -53,6 +60,18 @@ export function layoutOf(plan: SheetPlan): SheetLayout {
       ...(cell.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }),
       ...(cell.hyperlink === undefined ? {} : { hyperlink: cell.hyperlink }),
     });
+  }
+  for (const check of plan.checks ?? []) {
+    const [first, last] = check.range.split(":").map((address) => parseCellAddress(address));
+    const at = parseCellAddress(check.cell);
+    if (first === undefined || at === undefined) continue;
+    const end = last ?? first;
+    for (let row = first.row; row <= end.row; row++) {
+      for (let column = first.column; column <= end.column; column++) {
+        const key = lookKey(row, column);
+        looks.set(key, { ...looks.get(key), checkedBy: lookKey(at.row, at.column) });
+      }
+    }
   }
   return {
     columnWidthsPoints: new Map(plan.columnWidths.map(({ column, widthPoints }) => [column, widthPoints])),
@@ -84,10 +103,12 @@ export class HyperFormulaHost implements WorkbookHost {
     if (!planned.ok) throw new Error(`Cannot load "${plan.sheetName}": ${planned.problems.join(" ")}`);
     let recorded: ModelOrigin | undefined;
     if (origin !== undefined) {
-      // As in Excel, the origin is kept as its preset file reads back: a private copy, and the same refusal.
-      const read = parsePresetFile(presetToFileText(origin.preset));
-      if (!read.ok) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${read.error.message}.`);
-      recorded = { preset: read.value, kind: origin.kind, loadedAt: origin.loadedAt };
+      // As in Excel, the origin is kept as its record reads back: a private copy, and the same refusal.
+      const record = { key: newRecordKey(), kind: origin.kind, loadedAt: origin.loadedAt, preset: origin.preset };
+      const written = sheetOriginRecord(record);
+      const read = written.ok ? readSheetOriginXml(written.xml) : written;
+      if (!read.ok) throw new Error(`Cannot load "${plan.sheetName}": the preset cannot be recorded in the workbook: ${read.problem}.`);
+      recorded = { preset: read.value.preset, kind: origin.kind, loadedAt: origin.loadedAt };
     }
     const content = planToSheetContent(plan);
     const layout = layoutOf(plan);
@@ -133,15 +154,24 @@ export class HyperFormulaHost implements WorkbookHost {
     },
 
     save: async (preset: Preset, options: { readonly replace: boolean; readonly savedAt: string }): Promise<UserPresetSaveOutcome> => {
-      const refusal = userPresetRefusal(preset);
-      if (refusal !== undefined) throw new Error(refusal);
-      const xml = userPresetXml({ preset, savedAt: options.savedAt });
+      const record = storableUserPreset({ preset, savedAt: options.savedAt });
+      if (!record.ok) throw new Error(record.refusal);
       try {
         const { all } = userPresetsOf(this.records());
         const same = all.filter(({ stored }) => stored.preset.id === preset.id);
         const first = same[0];
         if (first !== undefined && !options.replace) return { saved: false, conflict: first.stored };
-        this.workbook.presetRecords.write({ add: { key: newRecordKey(), xml }, remove: same.map(({ handle }) => handle) });
+        // The new record first, read back as the storage keeps it; the old ones go only once it reads back.
+        const key = newRecordKey();
+        const records = this.workbook.presetRecords;
+        records.write({ add: { key, xml: record.xml } });
+        const stored = records.read().find((found) => found.key === key);
+        const problem = stored === undefined ? "it is not there" : userPresetReadBackProblem(stored.xml, preset);
+        if (problem !== undefined) {
+          records.write({ remove: [key] });
+          throw new Error(`the record does not read back from the browser's storage (${problem})`);
+        }
+        records.write({ remove: same.map(({ handle }) => handle) });
         return { saved: true };
       } catch (error) {
         throw new Error(`Saving "${preset.title}" failed: ${messageOf(error)}. Your presets are as they were.`, { cause: error });

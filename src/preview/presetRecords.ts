@@ -1,7 +1,7 @@
 /*
  * Where the preview keeps the user's presets. The Excel host keeps one custom
  * XML part per preset in the .xlsx file; the preview has no file, so it keeps
- * the same records (userPresetXml in src/excel/workbookRecords.ts, one per
+ * the same records (userPresetXml in src/workbook/workbookRecords.ts, one per
  * preset, each under its own key) with its workbook in memory and, where the
  * browser gives storage, also in localStorage, one entry per record under the
  * prefix `previewStoragePrefix`, so that a reload keeps them.

@@ -8,7 +8,9 @@
  * HyperFormula is GPL-3.0 and is bundled into preview.js only.
  */
 import { createAicostEngine } from "../hyperformula/aicostPlugin";
+import { applyTheme } from "../taskpane/fluent";
 import { mountPane } from "../taskpane/pane";
+import { themeOfQuery } from "../taskpane/theme";
 import { HyperFormulaHost } from "./hyperFormulaHost";
 import { PreviewWorkbook } from "./workbook";
 import { WorkbookView } from "./workbookView";
@@ -29,6 +31,14 @@ function browserStorage(): Storage | undefined {
 }
 
 function start(): void {
+  // Excel's pane wears Office's light or dark theme; the preview shows either (preview.html?theme=dark).
+  const theme = themeOfQuery(window.location.search) ?? "light";
+  applyTheme(theme);
+  const toggle = document.createElement("a");
+  toggle.className = "theme-toggle";
+  toggle.href = `?theme=${theme === "dark" ? "light" : "dark"}`;
+  toggle.textContent = theme === "dark" ? "Light theme" : "Dark theme";
+  document.querySelector(".taskpane-title")?.append(toggle);
   const storage = browserStorage();
   const workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }), storage === undefined ? {} : { storage });
   new WorkbookView(workbook, {
@@ -37,6 +47,7 @@ function start(): void {
     formulaBar: element("formula-bar", HTMLInputElement),
     tabs: element("sheet-tabs", HTMLElement),
     status: element("preview-status", HTMLElement),
+    pane: element("taskpane-root", HTMLElement),
   }).mount();
   mountPane(element("taskpane-root", HTMLElement), new HyperFormulaHost(workbook));
   document.body.dataset.ready = "true";

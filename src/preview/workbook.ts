@@ -7,6 +7,7 @@
  * renders it, and the tests drive it in Node.
  * HyperFormula is GPL-3.0: this folder is bundled into preview.js only.
  */
+import { format as formatNumber, isDateFormat, isPercentFormat, parseValue } from "numfmt";
 import { DetailedCellError, ExportedCellChange, type CellValue, type HyperFormula, type SimpleCellAddress, type SimpleCellRange } from "hyperformula";
 import type { ModelOrigin } from "../workbook/host";
 import { sheetCellsOf } from "../workbook/sheetCells";
@@ -15,6 +16,7 @@ import { textEntry, textFormat } from "../workbook/writePlan";
 import type { RawCellContent } from "../hyperformula/planContent";
 import type { SheetCell } from "../presets/freeze";
 import type { CellRole, PlannedChart } from "../presets/plan.types";
+import { divisionByZeroMessage, formulaSyntaxMessage, type DivisorValue } from "./errorMessages";
 import { PresetRecords, type RecordStorage } from "./presetRecords";
 
 /** What HyperFormula does not keep about a cell. */
@@ -22,6 +24,8 @@ export interface CellLook {
   readonly numberFormat?: string;
   readonly role?: CellRole;
   readonly hyperlink?: string;
+  /** The "row,column" key of the check that highlights this cell while it shows a warning (see PlannedCheck). */
+  readonly checkedBy?: string;
 }
 
 /** The sheet-level layout a plan brings (blank sheets have none of it). */
@@ -59,6 +63,61 @@ export function typedContent(typed: string, numberFormat: string | undefined): R
   return numberFormat === textFormat && !typed.startsWith("'") ? `'${typed}` : typed;
 }
 
+/** What typing puts into a cell: its content, and the number format the typed form gives it (Excel's "$170,000" -> "$#,##0"). */
+export interface TypedEntry {
+  readonly content: RawCellContent;
+  readonly numberFormat?: string;
+}
+
+function isGeneralFormat(numberFormat: string | undefined): boolean {
+  return numberFormat === undefined || /^general$/i.test(numberFormat.trim());
+}
+
+/**
+ * What typing `typed` into a cell of this number format enters, as Excel reads
+ * what a user types: "=..." is a formula; "'..." is text (the apostrophe is not
+ * part of it); in a text-formatted cell ("@") everything is text; otherwise
+ * what Excel reads as a number is a number: "$170,000", "65,000", "20%",
+ * "1.5E+9", "(1,000)", " 42 ", dates such as "1/2/2026", and TRUE/FALSE. A cell
+ * without a number format takes the typed form's ("$#,##0", "0%", "0.00E+00",
+ * "m/d/yyyy"); a plain number typed into a percent cell is a percentage, as with
+ * Excel's automatic percent entry ("40" -> 40%, "0.4" -> 40%). Anything else is
+ * text, kept as typed. The reading is numfmt's parseValue, which reads input as
+ * Excel (en-US) does.
+ */
+export function typedEntry(typed: string, numberFormat: string | undefined): TypedEntry {
+  if (typed === "") return { content: null };
+  if (typed.startsWith("'")) return { content: typed };
+  if (numberFormat === textFormat) return { content: `'${typed}` };
+  if (typed.startsWith("=") && typed.length > 1) return { content: typed };
+  const parsed = parseValue(typed);
+  if (parsed === null || (typeof parsed.v !== "number" && typeof parsed.v !== "boolean")) return { content: `'${typed}` };
+  if (typeof parsed.v === "boolean") return { content: parsed.v };
+  const typedFormat = parsed.z;
+  let value = parsed.v;
+  if ((typedFormat === undefined || isGeneralFormat(typedFormat)) && numberFormat !== undefined && isPercentFormat(numberFormat) && Math.abs(value) >= 1) {
+    value /= 100;
+  }
+  return typedFormat !== undefined && isGeneralFormat(numberFormat) && !isGeneralFormat(typedFormat) ? { content: value, numberFormat: typedFormat } : { content: value };
+}
+
+/** A cell as it was before an edit, to put it back. */
+interface CellState {
+  readonly row: number;
+  readonly column: number;
+  readonly content: RawCellContent;
+  readonly look: CellLook | undefined;
+}
+
+/** One edit the user can undo: the cells it changed, as they were. */
+interface Edit {
+  readonly sheetId: number;
+  readonly before: readonly CellState[];
+}
+
+/** How many edits Ctrl+Z can undo. */
+export const undoLevels = 20;
+
 /** A sheet loaded from a preset: the key the host hands out for it (it survives renames) and where it came from. */
 export interface ModelRecord {
   readonly key: string;
@@ -85,6 +144,8 @@ export class PreviewWorkbook {
   private order: number[] = [];
   private active: number;
   private modelCount = 0;
+  /** The user's edits, the last one last, for undo. */
+  private edits: Edit[] = [];
   /** The user's presets kept with this workbook. */
   readonly presetRecords: PresetRecords;
 
@@ -175,6 +236,7 @@ export class PreviewWorkbook {
       // HyperFormula may reuse the id of a removed sheet: nothing kept about that one applies.
       this.layouts.delete(sheetId);
       this.models.delete(sheetId);
+      this.forgetEdits(sheetId);
       this.active = sheetId;
     }
     this.emit({ kind: "sheets" });
@@ -193,6 +255,7 @@ export class PreviewWorkbook {
     ids.splice(at < 0 ? ids.length : at + 1, 0, sheetId);
     this.order = ids;
     this.layouts.set(sheetId, layout);
+    this.forgetEdits(sheetId);
     let key: string | undefined;
     if (options.origin !== undefined) {
       key = `m${++this.modelCount}`;
@@ -214,7 +277,12 @@ export class PreviewWorkbook {
     if (this.engine.getSheetName(sheetId) !== undefined) this.engine.removeSheet(sheetId);
     this.layouts.delete(sheetId);
     this.models.delete(sheetId);
+    this.forgetEdits(sheetId);
     this.order = this.order.filter((id) => id !== sheetId);
+  }
+
+  private forgetEdits(sheetId: number): void {
+    this.edits = this.edits.filter((edit) => edit.sheetId !== sheetId);
   }
 
   /** Renames a sheet as Excel would allow; throws with the reason when Excel would refuse the name. */
@@ -275,8 +343,36 @@ export class PreviewWorkbook {
     return sheetCellsOf({ rowIndex: 0, columnIndex: 0, formulas, values, valueTypes });
   }
 
+  /**
+   * A cell's value for display. An error says what went wrong in Excel's words: a
+   * formula that cannot be read says what is wrong with it, #DIV/0! what divided by zero.
+   */
   value(sheetId: number, row: number, column: number): PreviewValue {
-    return toPreviewValue(this.engine.getCellValue({ sheet: sheetId, row, col: column }));
+    const address: SimpleCellAddress = { sheet: sheetId, row, col: column };
+    const value = this.engine.getCellValue(address);
+    if (!(value instanceof DetailedCellError)) return value;
+    const formula = this.engine.getCellFormula(address);
+    if (formula !== undefined && value.value === "#ERROR!" && value.message.startsWith("Parsing error")) {
+      return { error: value.value, message: formulaSyntaxMessage(value.message, formula) };
+    }
+    if (formula !== undefined && value.value === "#DIV/0!") {
+      return { error: value.value, message: divisionByZeroMessage(formula, (expression) => this.divisorValue(expression, sheetId)) };
+    }
+    return toPreviewValue(value);
+  }
+
+  /** What an expression of a formula on this sheet evaluates to, for explaining a division by zero. */
+  private divisorValue(expression: string, sheetId: number): DivisorValue {
+    const cell = this.engine.simpleCellAddressFromString(expression.replace(/\$/g, ""), sheetId);
+    if (cell !== undefined && this.engine.getCellValue(cell) === null) return { kind: "blank" };
+    try {
+      const value = this.engine.calculateFormula(`=${expression}`, sheetId);
+      if (value instanceof DetailedCellError) return value.value === "#DIV/0!" ? { kind: "divZero" } : { kind: "other" };
+      if (value === null || value === 0 || value === false) return { kind: "zero" };
+      return { kind: "other" };
+    } catch {
+      return { kind: "other" };
+    }
   }
 
   /** What the formula bar shows for a cell: its formula, or its value as it would be typed. */
@@ -297,17 +393,119 @@ export class PreviewWorkbook {
     }
     if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
     if (raw instanceof Date) return raw.toISOString();
+    // As Excel's formula bar, a percentage shows as one ("20%", not 0.2).
+    const numberFormat = this.layout(sheetId).looks.get(lookKey(row, column))?.numberFormat;
+    if (typeof raw === "number" && numberFormat !== undefined && isPercentFormat(numberFormat)) return `${Number((raw * 100).toPrecision(15))}%`;
+    // A date as Excel's formula bar shows it (en-US), not its serial number.
+    if (typeof raw === "number" && numberFormat !== undefined && isDateFormat(numberFormat)) {
+      return formatNumber(Number.isInteger(raw) ? "m/d/yyyy" : "m/d/yyyy h:mm:ss AM/PM", raw);
+    }
     return String(raw);
   }
 
   /**
-   * Enters what a user typed into a cell, as Excel reads it: "=..." is a formula,
-   * "123" a number, "'..." literal text; "" clears the cell. In a cell with the
-   * text format "@" everything typed stays text, as in Excel.
+   * Enters what a user typed into a cell, as Excel reads it (typedEntry): "=..."
+   * is a formula, "$170,000" a number in currency format, "'..." literal text;
+   * "" clears the cell. Ctrl+Z (undo) puts the cell back as it was.
    */
   enter(sheetId: number, row: number, column: number, typed: string): void {
-    const numberFormat = this.layout(sheetId).looks.get(lookKey(row, column))?.numberFormat;
-    this.engine.setCellContents({ sheet: sheetId, row, col: column }, typedContent(typed, numberFormat));
+    this.enterRange(sheetId, row, column, [[typed]]);
+  }
+
+  /**
+   * Enters a block of typed texts with its top-left cell at (row, column), as one
+   * edit (a paste, or clearing a range): each text as `enter` reads it.
+   */
+  enterRange(sheetId: number, row: number, column: number, texts: readonly (readonly string[])[]): void {
+    const before: CellState[] = [];
+    const changes: { row: number; column: number; content: RawCellContent; numberFormat: string | undefined }[] = [];
+    texts.forEach((line, r) =>
+      line.forEach((typed, c) => {
+        const at = { row: row + r, column: column + c };
+        const look = this.layout(sheetId).looks.get(lookKey(at.row, at.column));
+        const entry = typedEntry(typed, look?.numberFormat);
+        before.push({ ...at, content: this.rawContent(sheetId, at.row, at.column), look });
+        changes.push({ ...at, content: entry.content, numberFormat: entry.numberFormat });
+      }),
+    );
+    this.engine.batch(() => {
+      for (const change of changes) this.engine.setCellContents({ sheet: sheetId, row: change.row, col: change.column }, change.content);
+    });
+    const restyled = changes.filter((change) => change.numberFormat !== undefined);
+    for (const change of restyled) {
+      const look = this.layout(sheetId).looks.get(lookKey(change.row, change.column));
+      this.setLook(sheetId, change.row, change.column, { ...look, numberFormat: change.numberFormat as string });
+    }
+    this.edits.push({ sheetId, before });
+    if (this.edits.length > undoLevels) this.edits.shift();
+    if (restyled.length > 0) this.emit({ kind: "cells", sheetId, cells: restyled.map(({ row: r, column: c }) => ({ row: r, column: c })) });
+  }
+
+  /**
+   * Pastes a range copied from a sheet of this workbook at (row, column), as
+   * Excel pastes within a workbook: formulas with their relative references
+   * moved, values, and formats. One edit for undo.
+   */
+  pasteRange(fromSheetId: number, from: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }, sheetId: number, row: number, column: number): void {
+    const rows = from.bottom - from.top + 1;
+    const columns = from.right - from.left + 1;
+    const before: CellState[] = [];
+    const fromLooks = this.layout(fromSheetId).looks;
+    const copiedLooks: (CellLook | undefined)[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        before.push({ row: row + r, column: column + c, content: this.rawContent(sheetId, row + r, column + c), look: this.layout(sheetId).looks.get(lookKey(row + r, column + c)) });
+        copiedLooks.push(fromLooks.get(lookKey(from.top + r, from.left + c)));
+      }
+    }
+    this.engine.copy({ start: { sheet: fromSheetId, row: from.top, col: from.left }, end: { sheet: fromSheetId, row: from.bottom, col: from.right } });
+    this.engine.paste({ sheet: sheetId, row, col: column });
+    // Excel pastes the cells' formats with them.
+    before.forEach((cell, i) => this.setLook(sheetId, cell.row, cell.column, copiedLooks[i]));
+    this.edits.push({ sheetId, before });
+    if (this.edits.length > undoLevels) this.edits.shift();
+    this.emit({ kind: "cells", sheetId, cells: before.map(({ row: r, column: c }) => ({ row: r, column: c })) });
+  }
+
+  /** Whether there is an edit to undo. */
+  get canUndo(): boolean {
+    return this.edits.length > 0;
+  }
+
+  /**
+   * Undoes the last edit (Ctrl+Z): its cells get back their contents and number
+   * formats. Returns the sheet and top-left cell it changed, or undefined when
+   * there is nothing to undo. Loading, freezing and renaming sheets are not edits.
+   */
+  undo(): { readonly sheetId: number; readonly row: number; readonly column: number } | undefined {
+    const edit = this.edits.pop();
+    if (edit === undefined) return undefined;
+    const { sheetId, before } = edit;
+    if (this.engine.getSheetName(sheetId) === undefined) return this.undo();
+    this.engine.batch(() => {
+      for (const cell of before) this.engine.setCellContents({ sheet: sheetId, row: cell.row, col: cell.column }, cell.content);
+    });
+    for (const cell of before) this.setLook(sheetId, cell.row, cell.column, cell.look);
+    this.emit({ kind: "cells", sheetId, cells: before.map(({ row, column }) => ({ row, column })) });
+    const first = before[0];
+    return { sheetId, row: first?.row ?? 0, column: first?.column ?? 0 };
+  }
+
+  /** A cell's content as HyperFormula keeps it (a formula, a number, text with its apostrophe), to write back. */
+  private rawContent(sheetId: number, row: number, column: number): RawCellContent {
+    const raw = this.engine.getCellSerialized({ sheet: sheetId, row, col: column });
+    if (raw === undefined || raw === null) return null;
+    if (raw instanceof Date) return raw.toISOString();
+    return raw as RawCellContent;
+  }
+
+  /** Sets (or with undefined removes) what HyperFormula does not keep about a cell. */
+  private setLook(sheetId: number, row: number, column: number, look: CellLook | undefined): void {
+    const layout = this.layout(sheetId);
+    const looks = new Map(layout.looks);
+    if (look === undefined) looks.delete(lookKey(row, column));
+    else looks.set(lookKey(row, column), look);
+    this.layouts.set(sheetId, { ...layout, looks });
   }
 
   /** A range ("A20:A23") or single cell ("C7") of a sheet, or undefined when the text is neither. */

@@ -3,7 +3,7 @@
  * clicked through an <a download>), and import from a file the user picks. A
  * file over the size limit is refused before it is read.
  */
-import { parsePresetFile, presetFileMaxBytes, presetToFileText } from "../presets/file";
+import { fileTooLargeMessage, parsePresetFileBytes, presetFileMaxBytes, presetToFileText } from "../presets/file";
 import type { PresetParseResult } from "../presets/schema";
 import type { Preset } from "../presets/types";
 
@@ -34,16 +34,15 @@ export function exportText(preset: Preset): string {
   return presetToFileText(preset);
 }
 
-const grouped = (n: number): string => n.toLocaleString("en-US");
-
-/** Reads a picked file as a preset: refused unread when it is too large, else parsePresetFile. */
+/**
+ * Reads a picked file as a preset: refused unread when it is too large, else
+ * its bytes go through parsePresetFileBytes, as the command line reads a file
+ * (strict UTF-8: a file that is not is refused, never silently repaired).
+ */
 export async function readPresetFile(file: Blob): Promise<PresetParseResult> {
   if (file.size > presetFileMaxBytes) {
-    const error = {
-      path: "",
-      message: `preset: the file is ${grouped(file.size)} bytes, over the limit of ${grouped(presetFileMaxBytes)} bytes for a preset file`,
-    };
+    const error = { path: "", message: `preset: ${fileTooLargeMessage(file.size)}` };
     return { ok: false, error, issues: [error] };
   }
-  return parsePresetFile(await file.text());
+  return parsePresetFileBytes(new Uint8Array(await file.arrayBuffer()));
 }

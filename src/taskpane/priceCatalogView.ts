@@ -7,6 +7,7 @@
 import { priceCatalog, type ModelPriceEntry } from "../calc/priceCatalog";
 import { isWebUrl } from "../workbook/writePlan";
 import { element, plural } from "./dom";
+import type { PaneSectionFactory } from "./section";
 
 /** A price checked longer ago than this may have changed. */
 export const staleAfterDays = 90;
@@ -52,7 +53,8 @@ function entryItem(entry: ModelPriceEntry, today: Date, headingId: string): HTML
   );
 
   const days = daysSince(entry.checked, today);
-  const checked = element("p", { className: "price-checked", text: `Checked ${entry.checked}` });
+  const checked = element("p", { className: "price-checked" });
+  checked.append(element("span", { className: "fact", text: `Checked ${entry.checked}` }));
   if (!Number.isNaN(days) && days >= 0) checked.append(` (${days === 0 ? "today" : `${plural(days, "day", "days")} ago`})`);
   if (isStale(entry, today)) {
     item.dataset.stale = "true";
@@ -105,3 +107,6 @@ export function priceCatalogSection(today: Date, idPrefix: string, entries: read
   details.append(list);
   return details;
 }
+
+/** The price catalog as a pane section (collapsed until opened). */
+export const pricesSection: PaneSectionFactory = (context) => ({ element: priceCatalogSection(context.now(), context.idPrefix) });

@@ -19,6 +19,9 @@ export const formulaFontColor = "#000000";
 export const mutedFontColor = "#595959";
 export const linkFontColor = "#0563C1";
 export const headerFillColor = "#DDEBF7";
+/** A warning: Excel's "Bad" style colours, dark red on light red. */
+export const warningFontColor = "#9C0006";
+export const warningFillColor = "#FFC7CE";
 
 /**
  * The Excel styling of each role. A Low/High assumption that repeats the Base
@@ -36,6 +39,7 @@ export const roleStyles: Readonly<Record<CellRole, CellStyle>> = {
   source: { fontColor: mutedFontColor },
   note: { italic: true, fontColor: mutedFontColor },
   link: { fontColor: linkFontColor, underline: "Single" },
+  check: { fontColor: warningFontColor, bold: true },
 };
 
 /** Whether a style changes anything. */

@@ -1,7 +1,13 @@
 /**
  * Excel worksheet names: at most 31 characters, none of \ / ? * : [ ], not
- * blank, not beginning or ending with an apostrophe, "History" reserved, and
- * unique in the workbook without regard to case.
+ * blank, not beginning or ending with an apostrophe, "History" reserved (in
+ * any case), and unique in the workbook without regard to case.
+ *
+ * This is the one rule every writer names sheets by: the planner
+ * (src/presets/plan.ts), Excel, the preview and the .xlsx export. A name is
+ * cut only between characters as a reader sees them (grapheme clusters: a
+ * flag, a family emoji, a letter with its accents stay whole), never inside
+ * a surrogate pair, which an .xlsx file would store as U+FFFD.
  */
 
 /** The longest worksheet name Excel accepts, in UTF-16 code units. */
@@ -13,13 +19,32 @@ const reservedSheetNames: readonly string[] = ["HISTORY"];
 // eslint-disable-next-line no-control-regex
 const forbiddenCharacters = /[\\/?*:[\]\u0000-\u001f\u007f]/g;
 
-/** Cuts text to at most `length` UTF-16 code units without splitting a surrogate pair. */
-function cutTo(text: string, length: number): string {
+/** Half a surrogate pair: half a character, which no file can store. */
+const unpairedSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Grapheme clusters where the engine has them (every browser Excel runs add-ins in, and Node); code points otherwise. */
+const graphemes: Intl.Segmenter | undefined = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en", { granularity: "grapheme" }) : undefined;
+
+/**
+ * Cuts text to at most `length` UTF-16 code units at the last boundary
+ * between grapheme clusters that fits (between code points without
+ * Intl.Segmenter), so that no character is split.
+ */
+export function cutTo(text: string, length: number): string {
   if (text.length <= length) return text;
-  let cut = text.slice(0, length);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return cut;
+  let end = 0;
+  if (graphemes !== undefined) {
+    for (const { index, segment } of graphemes.segment(text)) {
+      if (index + segment.length > length) break;
+      end = index + segment.length;
+    }
+  } else {
+    for (const point of text) {
+      if (end + point.length > length) break;
+      end += point.length;
+    }
+  }
+  return text.slice(0, end);
 }
 
 /** Trims spaces and apostrophes from both ends (Excel refuses an apostrophe at either end). */
@@ -29,13 +54,14 @@ function trimEnds(text: string): string {
 
 /**
  * A name Excel accepts, as close to `wanted` as it can be: forbidden
- * characters become spaces, runs of spaces collapse, the ends are trimmed and
- * the result is cut to `maxLength`. Falls back to "Model" when nothing is left.
+ * characters (and half a surrogate pair) become spaces, runs of spaces
+ * collapse, the ends are trimmed and the result is cut between characters to
+ * `maxLength`. Falls back to `fallback` ("Model") when nothing is left.
  */
-export function sanitizeSheetName(wanted: string, maxLength: number = maxSheetNameLength): string {
-  const cleaned = trimEnds(wanted.replace(forbiddenCharacters, " ").replace(/\s+/g, " "));
+export function sanitizeSheetName(wanted: string, maxLength: number = maxSheetNameLength, fallback = "Model"): string {
+  const cleaned = trimEnds(wanted.replace(forbiddenCharacters, " ").replace(unpairedSurrogates, " ").replace(/\s+/g, " "));
   const cut = trimEnds(cutTo(cleaned, maxLength));
-  return cut === "" ? "Model" : cut;
+  return cut === "" ? fallback : cut;
 }
 
 /** The key Excel compares worksheet names by. */
@@ -79,6 +105,7 @@ export function sheetNameProblem(name: string, others: Iterable<string>): string
   if (name.trim() === "") return "A sheet name cannot be blank.";
   if (name.length > maxSheetNameLength) return `A sheet name can have at most ${maxSheetNameLength} characters; this one has ${name.length}.`;
   if (new RegExp(forbiddenCharacters.source).test(name)) return "A sheet name cannot contain \\ / ? * : [ or ], nor control characters.";
+  if (new RegExp(unpairedSurrogates.source).test(name)) return "A sheet name cannot hold half a character (an unpaired surrogate).";
   if (name.startsWith("'") || name.endsWith("'")) return "A sheet name cannot begin or end with an apostrophe.";
   const key = sheetNameKey(name);
   if (reservedSheetNames.includes(key)) return `"${name}" is a name Excel keeps for itself.`;

@@ -17,6 +17,7 @@
 import { cellAddress, parseCellAddress } from "../presets/address";
 import { parsePresetFile, presetToFileText } from "../presets/file";
 import type { SheetCell, SheetCellValue } from "../presets/freeze";
+import { formatAmounts } from "../presets/formats";
 import { planColumns, planSheet } from "../presets/plan";
 import { presetTextMaxLength } from "../presets/schema";
 import type { Preset, PresetInput, PresetSource, Scenario } from "../presets/types";
@@ -44,7 +45,7 @@ export type SheetToPresetResult =
 const scenarioNames: Readonly<Record<Scenario, string>> = { low: "Low", base: "Base", high: "High" };
 
 /** The start of the note an edited input gets; a later save replaces it rather than stacking another. */
-const editedNotePattern = /^Edited in the workbook on \d{4}-\d{2}-\d{2}; the preset had [^.]*\.\s*/;
+const editedNotePattern = /^Edited in the workbook on \d{4}-\d{2}-\d{2}; the preset had .*?\.(?=\s|$)\s*/;
 
 function describeValue(value: SheetCellValue | undefined): string {
   if (value === undefined || value === null || value === "") return "nothing";
@@ -138,9 +139,16 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
     let note = input.note;
     if (changed) {
       changedKeys.push(input.key);
-      const had = (["low", "base", "high"] as const)
-        .filter((s) => (s === "base" ? base : s === "low" ? low : high) !== input[s])
-        .map((s) => `${s} ${input[s] === undefined ? "none" : String(input[s])}`)
+      const edited = (["low", "base", "high"] as const).filter((s) => (s === "base" ? base : s === "low" ? low : high) !== input[s]);
+      // Amounts as the sheet writes them ("$62.5B"); in full where the format would show the old and the new alike.
+      const now = { low, base, high };
+      const amounts = edited.flatMap((s) => [input[s], now[s]]).filter((value): value is number => value !== undefined);
+      const shown = formatAmounts(amounts, input.format);
+      const had = edited
+        .map((s) => {
+          const value = input[s];
+          return `${s} ${value === undefined ? "none" : (shown[amounts.indexOf(value)] as string)}`;
+        })
         .join(", ");
       const sentence = `Edited in the workbook on ${options.today}; the preset had ${had}.`;
       const rest = (input.note ?? "").replace(editedNotePattern, "");

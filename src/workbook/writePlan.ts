@@ -2,11 +2,11 @@
  * Turns a sheet plan into the few range operations an Excel writer queues:
  * one 2-D formulas array and one 2-D number-format array for the used range
  * (null leaves a cell alone), one format operation per rectangle of cells that
- * share a style, one per run of equally wide columns, one per hyperlink, and
- * the chart. Pure: no Office.js, so it is tested and benchmarked in Node.
+ * share a style, one per run of equally wide columns, one per hyperlink, the
+ * chart, and one conditional format per check. Pure: no Office.js, so it is tested and benchmarked in Node.
  */
 import { cellAddress, columnLetters } from "../presets/address";
-import type { PlannedCell, PlannedChart, SheetPlan } from "../presets/plan.types";
+import type { PlannedCell, PlannedChart, PlannedCheck, SheetPlan } from "../presets/plan.types";
 import { isPlainStyle, roleStyles, type CellStyle } from "./cellStyles";
 
 /** What one cell of the formulas array holds: a number, a formula, text as Excel will read it, or null (leave alone). */
@@ -29,6 +29,8 @@ export interface WorkbookWrite {
   readonly freezeRows: number;
   readonly hyperlinks: readonly { readonly address: string; readonly url: string }[];
   readonly chart?: PlannedChart;
+  /** Conditional formats that highlight an input's values while its check shows a warning. */
+  readonly checks: readonly PlannedCheck[];
 }
 
 export type WorkbookWriteResult =
@@ -211,6 +213,11 @@ export function planWorkbookWrite(plan: SheetPlan): WorkbookWriteResult {
     }
   }
   if (plan.chart) checkChart(plan.chart, problems);
+  for (const check of plan.checks ?? []) {
+    for (const address of [check.range, check.cell]) {
+      if (!isRangeAddress(address)) problems.push(`A check refers to "${address}", which is not a cell or range address.`);
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   let top = Infinity;
@@ -285,6 +292,7 @@ export function planWorkbookWrite(plan: SheetPlan): WorkbookWriteResult {
     freezeRows: plan.freezeRows,
     hyperlinks,
     ...(plan.chart ? { chart: plan.chart } : {}),
+    checks: plan.checks ?? [],
   };
   return { ok: true, write };
 }

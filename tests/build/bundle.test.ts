@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { calcFunctions } from "../../src/calc";
+import { calcFunctions, evaluateTime, timeFunctions } from "../../src/calc";
 import { StandInError, standInErrorCode } from "../functions/customFunctionsStandIn";
 
 interface Metadata {
@@ -47,7 +47,7 @@ describe("dist/functions.js in a bare realm", () => {
   it("associates every id listed in functions.json, and nothing else", () => {
     const ids = metadata.functions.map((f) => f.id).sort();
     expect([...associated.keys()].sort()).toEqual(ids);
-    expect(ids).toEqual(calcFunctions.map((f) => f.id).sort());
+    expect(ids).toEqual([...calcFunctions, ...timeFunctions].map((f) => f.id).sort());
   });
 
   for (const fn of calcFunctions) {
@@ -69,6 +69,50 @@ describe("dist/functions.js in a bare realm", () => {
       expect((cell as StandInError).message).toContain(fn.params[0]?.name);
     });
   }
+
+  for (const fn of timeFunctions) {
+    for (const example of fn.examples) {
+      it(`${example.formula} spills what the calc module gives`, () => {
+        // Excel passes a series as a 1×N range and a single value as 1×1.
+        const args = example.args.map((arg) => (Array.isArray(arg) ? [arg] : [[arg]]));
+        const result = (associated.get(fn.id) as Fn)(...fn.params.map((_, i) => (i < args.length ? args[i] : null)));
+        const expected = typeof example.result === "number" ? [[example.result]] : [example.result];
+        expect(result).toHaveLength(1);
+        const row = (result as number[][])[0] as number[];
+        expect(row).toHaveLength((expected[0] as number[]).length);
+        row.forEach((cell, i) => expect(cell).toBeCloseTo((expected[0] as number[])[i] as number, 4));
+        expect(result).toEqual(evaluateTime(fn, args).cells);
+      });
+    }
+  }
+
+  it("GPU_CASH_FLOWS gives one row per scenario in a column, and #NUM! without a message for a negative count", () => {
+    const fn = associated.get("GPU_CASH_FLOWS") as Fn;
+    const result = fn([[1], [2], [-1]], [[100]], [[2]], null, null, null, null, null) as unknown[][];
+    expect(result.slice(0, 2)).toEqual([
+      [100, 0, 0],
+      [200, 0, 0],
+    ]);
+    for (const cell of result[2] ?? []) {
+      expect((cell as StandInError).code).toBe("#NUM!");
+      expect((cell as StandInError).message).toBeUndefined();
+    }
+  });
+
+  it("DEPRECIATION answers an unknown method with #VALUE! listing the methods", () => {
+    const fn = associated.get("DEPRECIATION") as Fn;
+    const cell = (fn([[1000]], [[5]], [[5]], [["linear"]], null, null) as unknown[][])[0]?.[0] as StandInError;
+    expect(cell.code).toBe("#VALUE!");
+    expect(cell.message).toContain('"declining_balance"');
+  });
+
+  it("PAYBACK gives #N/A with its message, ROI #DIV/0! for zero costs", () => {
+    const payback = associated.get("PAYBACK") as Fn;
+    const never = (payback([[-100, 10, 10]], null) as unknown[][])[0]?.[0] as StandInError;
+    expect([never.code, never.message]).toEqual(["#N/A", expect.stringContaining("within 2 years")]);
+    const roi = associated.get("ROI") as Fn;
+    expect(((roi([[0, 0]], [[0, 5]], null) as unknown[][])[0]?.[0] as StandInError).code).toBe("#DIV/0!");
+  });
 
   it("spills a sensitivity table from a column and a row", () => {
     const fn = associated.get("LABOR_SAVINGS") as Fn;

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { laborSavingsUsd } from "../../src/calc";
 import { columnWidthInCharacters } from "../../src/cli/columnWidth";
 import { buildWorkbook, xlsxBytes, xlsxText, type SheetValue } from "../../src/cli/xlsxWorkbook";
+import { findPreset, planSheet, type Preset } from "../../src/presets";
 import type { SheetPlan } from "../../src/presets/plan.types";
 import { billionsFormat, countFormat, fixturePlan, fixtureValues, sourceUrl, usdFormat } from "./fixturePlan";
 
@@ -159,5 +160,27 @@ describe("text that an .xlsx file would not give back as written", () => {
       const cell = read?.getCell(row + 1, 1);
       expect(cell?.text, `row ${row + 1}`).toBe(text);
     });
+  });
+});
+
+describe("an input's check in an exported workbook", () => {
+  it("holds each check formula and a conditional format that highlights the row while it warns", async () => {
+    const plan = planSheet(findPreset("meta-2026") as Preset);
+    const formulaOf = (address: string): string | undefined => {
+      const content = plan.cells.find((c) => c.address === address)?.content;
+      return content?.kind === "formula" ? content.formula : undefined;
+    };
+    const bytes = await xlsxBytes(plan, () => "");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet & { conditionalFormattings?: { ref: string; rules: { type: string; formulae?: string[] }[] }[] };
+    const checks = plan.checks ?? [];
+    expect(checks.length).toBeGreaterThan(0);
+    for (const check of checks) {
+      expect(`=${sheet.getCell(check.cell).formula}`).toBe(formulaOf(check.cell));
+    }
+    expect(sheet.conditionalFormattings?.map((cf) => [cf.ref, cf.rules[0]?.type, cf.rules[0]?.formulae?.[0]])).toEqual(
+      checks.map((check) => [check.range, "expression", `$${check.cell.replace(/(\d+)$/, "$$$1")}<>""`]),
+    );
   });
 });

@@ -19,6 +19,7 @@ import { evaluateScalar, GPU_HOUR_COST, GPU_TCO, gpuTcoUsd, isCalcError } from "
 import { freeSheetName } from "../../src/workbook/sheetName";
 import { builtInPresets, findPreset, planSheet, presetToFileText, scenarios, type Preset, type Scenario } from "../../src/presets";
 import { hostilePreset } from "../fixtures/hostileText";
+import { largestPresetFile, scripts } from "../fixtures/largestPresets";
 import { chromiumPath, haveChromium, launchChromium, serveDirectory, type BrowserSession, type StaticServer } from "./browser";
 import { evaluateOutputs, expectedCellText, expectedOutputs, isExpectedError, type Expected } from "./expectedOutputs";
 
@@ -67,7 +68,7 @@ async function activeSheet(page: Page): Promise<string | null> {
 }
 
 async function loadPreset(page: Page, preset: Preset, expectedSheet: string): Promise<void> {
-  await page.click(`button[data-preset-id="${preset.id}"]`);
+  await page.click(`fluent-button[data-preset-id="${preset.id}"]`);
   await page.waitForSelector(`#grid[data-sheet-name="${expectedSheet}"]`);
   expect(await activeSheet(page)).toBe(expectedSheet);
 }
@@ -103,7 +104,7 @@ async function waitForStatus(page: Page, pattern: RegExp): Promise<string> {
 
 /** Picks a file for "Import a preset file…" through the browser's file chooser. */
 async function importFile(page: Page, name: string, text: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), pane(page).locator('button[data-action="import"]').click()]);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), pane(page).locator('fluent-button[data-action="import"]').click()]);
   await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
 }
 
@@ -175,7 +176,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
     const scripts = await page.locator("script").evaluateAll((list) => list.map((s) => s.getAttribute("src") ?? "inline"));
     expect(scripts.every((src) => src !== "inline" && !/^https?:/.test(src))).toBe(true);
-    expect(await page.locator("button[data-preset-id]").count()).toBe(builtInPresets.length);
+    expect(await page.locator("fluent-button[data-preset-id]").count()).toBe(builtInPresets.length);
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
   });
 
@@ -285,7 +286,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
       const firstCell = first.range.split(":")[0] as string;
       expect(await page.locator('svg[data-testid="chart"] rect[data-series]').first().getAttribute("data-value")).toBe(await valueOf(page, firstCell));
     }
-    // Ctrl+Z is not the preview's; typing the original value back restores every output.
+    // Typing the original value back restores every output.
     await typeInto(page, plan.keyCells[input.key]?.base as string, String(input.base));
     const restored = expectedOutputs(preset, "base");
     for (const output of preset.outputs) {
@@ -333,18 +334,18 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
 
     // The pane finds the sheet again after a rename.
     await renameSheet(page, plan.sheetName, "Capex up");
-    await pane(page).locator('button[data-action="refresh"]').click();
+    await pane(page).locator('fluent-button[data-action="refresh"]').click();
     await expect.poll(() => pane(page).locator(".model-name").allTextContents()).toEqual(["Capex up"]);
 
-    await pane(page).locator('button[data-action="open-save"]').click();
+    await pane(page).locator('fluent-button[data-action="open-save"]').click();
     expect(await pane(page).locator(".save-form input").inputValue()).toBe("Capex up");
-    await pane(page).locator('.save-form button[data-action="save"]').click();
+    await pane(page).locator('.save-form fluent-button[data-action="save"]').click();
     await waitForStatus(page, /^Saved “Capex up” as a preset of yours/);
     const card = userCard(page, "capex-up");
     expect(await card.locator("h3").textContent()).toBe("Capex up");
     expect(await pane(page).locator('ul[aria-label="Your models"] li').count()).toBe(1);
 
-    await card.locator('button[data-action="load"]').click();
+    await card.locator('fluent-button[data-action="load"]').click();
     await page.waitForSelector('#grid[data-sheet-name="Capex up (2)"]');
     expect(await valueOf(page, capex)).toBe("63000000000");
     expect(await cell(page, capex).textContent()).toBe("$63.0B");
@@ -363,10 +364,10 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
   });
 
   it("exports a preset as a download and imports the file back", async () => {
-    expect(await pane(page).locator(".prompt").isVisible()).toBe(false);
+    expect(await pane(page).locator(".prompt dialog").isVisible()).toBe(false);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      pane(page).locator(`button[data-action="export"][data-target-id="${meta.id}"]`).click(),
+      pane(page).locator(`fluent-button[data-action="export"][data-target-id="${meta.id}"]`).click(),
     ]);
     expect(download.suggestedFilename()).toBe("meta-2026.json");
     const text = readFileSync(await download.path(), "utf8");
@@ -379,16 +380,16 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     const card = userCard(page, "meta-2026-2");
     expect(await card.locator("h3").textContent()).toBe(meta.title);
     expect(await page.locator("#sheet-tabs [role=tab]").count()).toBe(1); // imported, not loaded
-    await card.locator('button[data-action="load"]').click();
+    await card.locator('fluent-button[data-action="load"]').click();
     await page.waitForSelector(`#grid[data-sheet-name="${planSheet(meta).sheetName}"]`);
 
     // The same file again: the pane asks before it replaces anything, and keeps both when told to.
     await importFile(page, download.suggestedFilename(), text);
-    await expect.poll(() => pane(page).locator(".prompt").isVisible()).toBe(true);
+    await expect.poll(() => pane(page).locator(".prompt dialog").isVisible()).toBe(true);
     expect(await pane(page).locator(".prompt p").textContent()).toContain(`A preset of yours is already called “${meta.title}”.`);
-    await pane(page).locator('button[data-action="conflict-keep"]').click();
+    await pane(page).locator('fluent-button[data-action="conflict-keep"]').click();
     await expect.poll(() => userCard(page, "meta-2026-3").count()).toBe(1);
-    expect(await pane(page).locator(".prompt").isVisible()).toBe(false);
+    expect(await pane(page).locator(".prompt dialog").isVisible()).toBe(false);
   });
 
   it("refuses a malformed file with the reason and where it is, and stores nothing", async () => {
@@ -406,7 +407,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
   it("freezes a loaded model into a copy whose results are plain numbers, leaving the original live", async () => {
     const plan = planSheet(meta);
     await loadPreset(page, meta, plan.sheetName);
-    await pane(page).locator('button[data-action="freeze"]').click();
+    await pane(page).locator('fluent-button[data-action="freeze"]').click();
     const frozenName = `${plan.sheetName} (values)`;
     await page.waitForSelector(`#grid[data-sheet-name="${frozenName}"]`);
     expect(await page.locator("#sheet-tabs [role=tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet-name")))).toEqual([
@@ -437,11 +438,28 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     }
   });
 
+  it("keeps the largest preset file in every script after it is imported, across a reload, and loads it", async () => {
+    for (const script of scripts) {
+      const file = largestPresetFile(script);
+      const id = `largest-${script}`;
+      await importFile(page, `${id}.json`, file);
+      await waitForStatus(page, new RegExp(`^Imported “Largest ${script}” from ${id}\\.json as a preset of yours\\.`));
+      await expect.poll(() => userCard(page, id).count()).toBe(1);
+      expect(await pane(page).locator(".notice-warning").allTextContents()).toEqual([]);
+    }
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    for (const script of scripts) await expect.poll(() => userCard(page, `largest-${script}`).count()).toBe(1);
+    expect(await pane(page).locator(".notice-warning").allTextContents()).toEqual([]);
+    await userCard(page, "largest-emoji").locator('button[data-action="load"]').click();
+    await page.waitForSelector('#grid[data-sheet-name="Largest emoji"]');
+  });
+
   it("shows hostile text as literal text in the grid, the tabs and the pane, injecting no markup", async () => {
     const hostile = hostilePreset();
     await importFile(page, "hostile.json", presetToFileText(hostile));
     await waitForStatus(page, /^Imported /);
-    await userCard(page, hostile.id).locator('button[data-action="load"]').click();
+    await userCard(page, hostile.id).locator('fluent-button[data-action="load"]').click();
     await waitForStatus(page, /^Loaded into sheet /);
     const plan = planSheet(hostile);
     const texts = plan.cells.flatMap((c) => (c.content.kind === "text" ? [{ address: c.address, text: c.content.text }] : []));
@@ -473,19 +491,19 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await loadPreset(page, meta, plan.sheetName);
     // A preset of the user's, saved from an edited sheet, so that the pane shows every section.
     await typeInto(page, jobsCut, "15000");
-    await pane(page).locator('button[data-action="open-save"]').click();
+    await pane(page).locator('fluent-button[data-action="open-save"]').click();
     await pane(page).locator(".save-form input").fill("Meta, fewer cuts");
-    await pane(page).locator('.save-form button[data-action="save"]').click();
+    await pane(page).locator('.save-form fluent-button[data-action="save"]').click();
     await waitForStatus(page, /^Saved “Meta, fewer cuts”/);
     await typeInto(page, jobsCut, String(meta.inputs.find((i) => i.key === "jobs_cut")?.base));
     await page.fill("#name-box", "C7");
     await page.press("#name-box", "Enter");
     const scrollPaneTo = (selector: string | null) =>
       page.evaluate((target) => {
-        const root = document.getElementById("taskpane-root") as HTMLElement;
+        // The pane scrolls its own body, under its status line.
+        const root = document.querySelector<HTMLElement>("#taskpane-root .pane-scroll") as HTMLElement;
         const section = target === null ? null : document.querySelector<HTMLElement>(target);
-        const status = document.querySelector<HTMLElement>(".pane .status");
-        root.scrollTop = section === null ? 0 : section.offsetTop - root.offsetTop - (status?.offsetHeight ?? 0);
+        root.scrollTop = section === null ? 0 : section.offsetTop - root.offsetTop;
       }, selector);
     await scrollPaneTo(null);
     await page.screenshot({ path: join(screenshotDir, "preview-model.png") });
@@ -499,15 +517,6 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     await scrollPaneTo('.pane-section[aria-labelledby$="-yours"]');
     await page.screenshot({ path: join(screenshotDir, "preview-chart.png") });
     await pane(page).locator("details.prices summary").click();
-    // The whole pane, top to bottom: a window tall enough to hold it.
-    await scrollPaneTo(null);
-    const paneHeight = await page.evaluate(() => {
-      const root = document.getElementById("taskpane-root") as HTMLElement;
-      const title = document.querySelector<HTMLElement>(".taskpane-title");
-      const banner = document.querySelector<HTMLElement>(".preview-banner");
-      return root.scrollHeight + (title?.offsetHeight ?? 0) + (banner?.offsetHeight ?? 0);
-    });
-    await page.setViewportSize({ width: 1600, height: Math.ceil(paneHeight) + 4 });
-    await page.locator(".taskpane-frame").screenshot({ path: join(screenshotDir, "taskpane.png") });
+    // The pane alone (docs/screenshots/taskpane.png) is taken by tests/e2e/pane.e2e.test.ts, at 350 px in the light theme.
   });
 });

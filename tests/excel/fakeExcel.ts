@@ -77,6 +77,15 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Names scoped to this sheet. */
   names: FakeName[];
+  /** Conditional formats of type Custom: a range highlighted while a formula is true. */
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+export interface FakeConditionalFormat {
+  address: string;
+  formula: string;
+  fillColor: string | null;
+  fontColor: string | null;
 }
 
 export interface FakeXmlPart {
@@ -253,6 +262,12 @@ export class FakeExcel {
   copiesSheetNames = true;
   /** Computes formula results when a range's values are loaded; without one, loading a formula's value fails. */
   evaluator: FakeEvaluator | undefined;
+  /**
+   * What Excel keeps of a custom XML part it is given: the XML itself. Set it
+   * to model an Excel (or a file round trip) that rewrites the XML on the way,
+   * as a host that loses characters would.
+   */
+  storesXmlAs: (xml: string) => string = (xml) => xml;
   private nextId = 1;
   private failRules: FailRule[] = [];
 
@@ -321,7 +336,7 @@ export class FakeExcel {
   }
 
   newSheet(name: string): FakeSheet {
-    return { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), columnWidths: new Map(), frozenRows: 0, charts: [], names: [] };
+    return { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), columnWidths: new Map(), frozenRows: 0, charts: [], names: [], conditionalFormats: [] };
   }
 
   /** A custom XML part for this XML; throws as Excel does when the XML is not well-formed. */
@@ -528,6 +543,17 @@ class FakeWorksheetCollection {
     return sheet;
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, undefined);
+    this.context.enqueue("WorksheetCollection.getActiveWorksheet", "", () => {
+      const workbook = this.context.excel.workbook;
+      const model = workbook.sheets.find((s) => s.id === workbook.activeSheetId);
+      if (!model) fail("ItemNotFound", "There is no active worksheet.", "WorksheetCollection.getActiveWorksheet");
+      sheet.bind(model);
+    });
+    return sheet;
+  }
+
   getItemOrNullObject(nameOrId: string): FakeWorksheet {
     const sheet = new FakeWorksheet(this.context, undefined);
     this.context.enqueue("WorksheetCollection.getItemOrNullObject", nameOrId, () => {
@@ -679,6 +705,7 @@ class FakeWorksheet {
       model.cells = structuredClone(source.cells);
       model.columnWidths = new Map(source.columnWidths);
       model.frozenRows = source.frozenRows;
+      model.conditionalFormats = structuredClone(source.conditionalFormats);
       model.names = this.context.excel.copiesSheetNames ? structuredClone(source.names) : [];
       const repoint = (ref: string): string => (ref.startsWith(`${source.name}!`) ? `${name}!${ref.slice(source.name.length + 1)}` : ref);
       model.charts = structuredClone(source.charts).map((chart) => ({
@@ -873,6 +900,43 @@ class FakeRange {
     this.setGrid("Range.values", grid, (cell, value) => {
       cell.content = readAsTyped(value, this.context.excel.textFormatHonoured ? cell.numberFormat : "General");
     });
+  }
+
+  /** Range.conditionalFormats (ExcelApi 1.6): add("Custom") only, recorded with its rule and format once synced. */
+  get conditionalFormats(): { add(type: string): unknown } {
+    return {
+      add: (type: string) => {
+        const added: FakeConditionalFormat = { address: "", formula: "", fillColor: null, fontColor: null };
+        this.context.enqueue("ConditionalFormatCollection.add", type, () => {
+          if (type !== "Custom") fail("InvalidArgument", `The fake supports only Custom conditional formats, not ${type}.`, "ConditionalFormatCollection.add");
+          const { sheet, bounds } = this.resolve("ConditionalFormatCollection.add");
+          added.address = boundsAddress(bounds);
+          sheet.conditionalFormats.push(added);
+        });
+        const set = (label: string, apply: () => void) => this.context.enqueue(label, "", apply);
+        return {
+          custom: {
+            rule: {
+              set formula(value: string) {
+                set("ConditionalRangeFormat.rule.formula", () => (added.formula = value));
+              },
+            },
+            format: {
+              fill: {
+                set color(value: string) {
+                  set("ConditionalRangeFormat.fill.color", () => (added.fillColor = value));
+                },
+              },
+              font: {
+                set color(value: string) {
+                  set("ConditionalRangeFormat.font.color", () => (added.fontColor = value));
+                },
+              },
+            },
+          },
+        };
+      },
+    };
   }
 
   set hyperlink(link: { address?: string; screenTip?: string; textToDisplay?: string }) {
@@ -1312,7 +1376,7 @@ class FakeCustomXmlPartCollection {
   add(xml: string): FakeCustomXmlPart {
     const part = new FakeCustomXmlPart(this.context);
     this.context.enqueue("CustomXmlPartCollection.add", `${xml.length} characters`, () => {
-      const model = this.context.excel.newXmlPart(xml);
+      const model = this.context.excel.newXmlPart(this.context.excel.storesXmlAs(xml));
       this.context.excel.workbook.customXmlParts.push(model);
       part.bind(model);
     });

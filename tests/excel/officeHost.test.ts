@@ -310,3 +310,23 @@ describe("every built-in preset", () => {
     });
   }
 });
+
+describe("an input's check, written by the Excel host", () => {
+  it("writes each check formula and a conditional format that highlights its row's Low, Base and High while it warns", async () => {
+    const { excel, host } = setup();
+    const plan = planSheet(builtInPresets.find((p) => p.id === "meta-2026") ?? (builtInPresets[0] as never));
+    const outcome = await host.loadPlan(plan);
+    expectCellsAsPlanned(excel, outcome.sheetName, plan);
+    const sheet = excel.workbook.sheets.find((s) => s.name === outcome.sheetName);
+    expect(plan.checks?.length).toBeGreaterThan(0);
+    expect(sheet?.conditionalFormats).toEqual(
+      (plan.checks ?? []).map((check) => ({
+        address: check.range,
+        formula: `=$${check.cell.replace(/(\d+)$/, "$$$1")}<>""`,
+        fillColor: "#FFC7CE",
+        fontColor: "#9C0006",
+      })),
+    );
+    expect(excel.syncsPerRun).toEqual([2]); // still one load in two syncs
+  });
+});

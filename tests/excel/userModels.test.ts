@@ -8,8 +8,11 @@ import { describe, expect, it } from "vitest";
 import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/workbook/host";
 import { createOfficeHost, frozenSheetNameFor, modelMarkerName } from "../../src/excel/officeHost";
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
-import { sheetOriginNamespace, userPresetNamespace } from "../../src/workbook/workbookRecords";
-import { builtInPresets, findPreset, planSheet, type Preset } from "../../src/presets";
+import { sheetOriginNamespace, userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
+import { builtInPresets, findPreset, parsePresetFile, planSheet, presetFileMaxBytes, type Preset } from "../../src/presets";
+import { sheetNameProblem } from "../../src/workbook/sheetName";
+import { titledSheetNames } from "../fixtures/sheetTitles";
+import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { FakeExcel, xmlProblem, type InitialSheet, type InitialWorkbook } from "./fakeExcel";
 import { hyperFormulaEvaluator } from "./fakeEvaluator";
@@ -74,7 +77,7 @@ describe("loading with an origin", () => {
     expect(records).toHaveLength(1);
     expect(xmlProblem(records[0]?.xml ?? "")).toBeUndefined();
     expect(records[0]?.xml).toContain(`key="${key}"`);
-    expect(records[0]?.xml).toMatch(/^[\x20-\x7e\n]*$/); // plain ASCII whatever the preset holds
+    expect(records[0]?.xml).toContain(JSON.stringify(meta.title)); // text stored as itself
   });
 
   it("records nothing without an origin (the preview's and the old call)", async () => {
@@ -276,7 +279,7 @@ describe("save as preset: reading a loaded sheet back", () => {
     const stored = (await userPresets.list()).presets[0]?.preset;
     const jobsCut = stored?.inputs.find((i) => i.key === "jobs_cut");
     expect(jobsCut?.base).toBe(10000);
-    expect(jobsCut?.note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 23000\./);
+    expect(jobsCut?.note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 23,000\./);
     expect(stored?.asOf).toBe("2026-05-02");
     expect(stored?.inputs.find((i) => i.key === "cost_per_employee")).toEqual(meta.inputs.find((i) => i.key === "cost_per_employee"));
     expect(stored?.notes?.at(-1)).toContain("“Fewer cuts”");
@@ -388,5 +391,113 @@ describe("freezeModel", () => {
   it("names the copy so that it fits Excel's 31 characters", () => {
     expect(frozenSheetNameFor("A very long sheet name for tests")).toBe("A very long sheet name (values)");
     expect(frozenSheetNameFor("A very long sheet name for tests").length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe("a preset in any script, as large as a preset file may be, survives in the workbook", () => {
+  const savedAt = "2026-05-01T09:00:00.000Z";
+  const largest = (script: Script): Preset => {
+    const parsed = parsePresetFile(largestPresetFile(script));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  };
+
+  for (const script of scripts) {
+    it(`keeps the largest ${script} preset as a user preset and as a sheet's origin, after the file is reopened`, async () => {
+      const { excel, host } = setup();
+      const preset = largest(script);
+      expect(await features(host).userPresets.save(preset, { replace: false, savedAt })).toEqual({ saved: true });
+      const { sheetName } = await host.loadPlan(planSheet(preset), origin(preset, "user"));
+      for (const part of excel.xmlParts()) expect(xmlProblem(part.xml)).toBeUndefined();
+      excel.reopen();
+      const reopened = features(createOfficeHost(excel.environment()));
+      expect(await reopened.userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
+      const models = await reopened.listModels();
+      expect(models.map((m) => [m.sheetName, m.kind, m.preset])).toEqual([[sheetName, "user", preset]]);
+    });
+  }
+
+  it("keeps the file at the limit with every list full, whose stored form is over the file limit", async () => {
+    const { host } = setup();
+    const parsed = parsePresetFile(fullestPresetFile());
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await features(host).userPresets.save(parsed.value, { replace: false, savedAt });
+    expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset: parsed.value, savedAt }], unreadable: [] });
+  });
+
+  it("reads the records an earlier version wrote, every character outside ASCII escaped", async () => {
+    const preset = largest("emoji");
+    const escaped = userPresetXml({ preset, savedAt }).replace(/[^\t\n\r\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const excel = new FakeExcel(userSheets, { ...userWorkbook, customXmlParts: [otherAddInPart, escaped] });
+    expect(await features(createOfficeHost(excel.environment())).userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
+  });
+
+  it("does not say a preset is kept when the workbook hands back a record that does not read back, and keeps the old one", async () => {
+    const { excel, host } = setup();
+    const { userPresets } = features(host);
+    const old = { ...meta, id: "mine", title: "Mine" };
+    await userPresets.save(old, { replace: false, savedAt });
+    excel.storesXmlAs = (xml) => xml.replace(/[^\t\n\r\x20-\x7e]/g, "?");
+    await expect(userPresets.save({ ...largest("cjk"), id: "mine" }, { replace: true, savedAt: "2026-05-02T09:00:00.000Z" })).rejects.toThrow(
+      /Saving "Largest cjk" in the workbook failed: .*does not read back.*Your presets are as they were/,
+    );
+    excel.storesXmlAs = (xml) => xml;
+    expect(await userPresets.list()).toEqual({ presets: [{ preset: old, savedAt }], unreadable: [] });
+    expect(excel.xmlParts(userPresetNamespace)).toHaveLength(1);
+  });
+
+  it("does not load a sheet whose origin record would not read back, and leaves the workbook as it was", async () => {
+    const { excel, host } = setup();
+    const before = excel.snapshot();
+    excel.storesXmlAs = (xml) => xml.replace(/[^\t\n\r\x20-\x7e]/g, "?");
+    const preset = largest("hebrew");
+    await expect(host.loadPlan(planSheet(preset), origin(preset, "user"))).rejects.toThrow(/does not read back.*workbook is unchanged/);
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe("records edited by hand in the file", () => {
+  const savedAt = "2026-05-01T09:00:00.000Z";
+  const kept = { ...meta, id: "kept", title: "Kept 中文" };
+  const good = userPresetXml({ preset: { ...meta, id: "edited", title: "Edited" }, savedAt });
+  const edited: readonly [string, string, RegExp][] = [
+    ["truncated in its text", good.replace(/"notes"[\s\S]*(<\/aicostUserPreset>)$/, "$1"), /not valid JSON/],
+    ["huge", good.replace("</aicostUserPreset>", `${" ".repeat(20 * presetFileMaxBytes)}</aicostUserPreset>`), /over the limit/],
+    ["with a key given twice", good.replace('"title":', '"title": "Twice",\n  "title":'), /title/],
+    ["emptied", `<aicostUserPreset xmlns="${userPresetNamespace}"/>`, /empty/],
+  ];
+
+  for (const [name, xml, message] of edited) {
+    it(`lists a record ${name} as unreadable with a message, lists the others, and deletes nothing`, async () => {
+      expect(xmlProblem(xml)).toBeUndefined();
+      const excel = new FakeExcel(userSheets, { ...userWorkbook, customXmlParts: [otherAddInPart, xml, userPresetXml({ preset: kept, savedAt })] });
+      const host = features(createOfficeHost(excel.environment()));
+      const listing = await host.userPresets.list();
+      expect(listing.presets).toEqual([{ preset: kept, savedAt }]);
+      expect(listing.unreadable).toHaveLength(1);
+      expect(listing.unreadable[0]).toMatch(message);
+      await host.userPresets.save({ ...meta, id: "another" }, { replace: false, savedAt });
+      await host.userPresets.remove("another");
+      expect(excel.xmlParts().map((p) => p.xml)).toEqual([otherAddInPart, xml, userPresetXml({ preset: kept, savedAt })]);
+    });
+  }
+
+  it("leaves a record moved to another namespace to whoever owns that namespace", async () => {
+    const moved = good.replace(userPresetNamespace, "http://example.com/not-aicost");
+    const excel = new FakeExcel(userSheets, { ...userWorkbook, customXmlParts: [moved] });
+    expect(await features(createOfficeHost(excel.environment())).userPresets.list()).toEqual({ presets: [], unreadable: [] });
+    expect(excel.xmlParts().map((p) => p.xml)).toEqual([moved]);
+  });
+});
+
+describe("sheet names from preset titles, in Excel", () => {
+  it.each(titledSheetNames)("loads a preset titled %j into a sheet named %j, twice into a free name", async (title, name) => {
+    const { excel, host } = setup();
+    const preset = { ...meta, title };
+    const expected = name === "Model" ? meta.id : name;
+    expect((await host.loadPlan(planSheet(preset))).sheetName).toBe(expected);
+    const second = (await host.loadPlan(planSheet(preset))).sheetName;
+    expect(sheetNameProblem(second, excel.sheetNames().filter((n) => n !== second))).toBeUndefined();
+    expect(excel.sheetNames()).toEqual([...userSheets.map((s) => s.name), expected, second]);
   });
 });

@@ -29,6 +29,14 @@ describe("toExcelError", () => {
     });
   });
 
+  it("#DIV/0! has no message, because Excel shows none for it", () => {
+    const error = toExcelError(
+      calcError("div0", "costs", "costs: the present value of the costs is 0"),
+    ) as unknown as StandInError;
+    expect(error.code).toBe("#DIV/0!");
+    expect(error.message).toBeUndefined();
+  });
+
   it("#NUM! has no message, because Excel shows none for it", () => {
     const error = toExcelError(
       calcError("num", "years", "years must be at least 0, got -1"),

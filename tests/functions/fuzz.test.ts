@@ -20,7 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   calcError,
   calcFunctions,
+  checkCell,
   evaluateScalar,
+  evaluateTime,
+  timeFunctions,
   excelErrorCode,
   isCalcError,
   LABOR_SAVINGS,
@@ -31,16 +34,25 @@ import {
   type CalcFunction,
   type NumberParamSpec,
   type ParamSpec,
+  type TimeFunction,
+  type TimeParamSpec,
 } from "../../src/calc";
 import {
   blendedPrice,
+  depreciation,
+  gpuCashFlows,
   gpuHourCost,
   gpuPowerCost,
   gpuTco,
   laborSavings,
   modelPrice,
+  payback,
+  presentValue,
+  roi,
+  savingsCashFlows,
   selfHostPrice,
   tokenCost,
+  tokenCostCashFlows,
 } from "../../src/functions/functions";
 import { installCustomFunctionsStandIn, StandInError, type CustomFunctionsStandIn } from "./customFunctionsStandIn";
 
@@ -506,6 +518,334 @@ describe(`valid scalar inputs, through the Excel wrappers (${fuzzRuns.toLocaleSt
           }),
           { numRuns: fuzzRuns, seed },
         );
+      },
+      fuzzTimeoutMs,
+    );
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The time functions: rows over years per scenario, and series reduced to a number.
+
+const timeWrappers: Readonly<Record<string, ExcelWrapper>> = {
+  GPU_CASH_FLOWS: gpuCashFlows as ExcelWrapper,
+  SAVINGS_CASH_FLOWS: savingsCashFlows as ExcelWrapper,
+  TOKEN_COST_CASH_FLOWS: tokenCostCashFlows as ExcelWrapper,
+  DEPRECIATION: depreciation as ExcelWrapper,
+  PRESENT_VALUE: presentValue as ExcelWrapper,
+  PAYBACK: payback as ExcelWrapper,
+  ROI: roi as ExcelWrapper,
+};
+
+function timeWrapperFor(fn: TimeFunction): ExcelWrapper {
+  const wrapper = timeWrappers[fn.id];
+  if (wrapper === undefined) throw new Error(`no wrapper for ${fn.id}`);
+  return wrapper;
+}
+
+/** A valid cell for a time parameter: years and refresh_years whole numbers in range, series amounts of either sign. */
+function validTimeCell(param: TimeParamSpec): fc.Arbitrary<unknown> {
+  if (param.type === "series") {
+    return fc.oneof(
+      // Costs are amounts spent: mostly positive, so ROI has a denominator.
+      { weight: 6, arbitrary: fc.double({ min: param.name === "costs" ? 0 : -1e12, max: 1e12, noNaN: true }) },
+      { weight: 1, arbitrary: blank },
+    );
+  }
+  if (param.type === "number" && param.integer === true) {
+    const value = fc.integer({ min: param.min ?? 0, max: param.max ?? 50 });
+    return param.default === undefined
+      ? value
+      : fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: blank });
+  }
+  return validCell(param);
+}
+
+function anyTimeCell(param: TimeParamSpec): fc.Arbitrary<unknown> {
+  const asNumber: ParamSpec =
+    param.type === "series"
+      ? { type: "number", name: param.name, unit: param.unit, description: "", min: -1e12 }
+      : param;
+  return fc.oneof(
+    { weight: 5, arbitrary: validTimeCell(param) },
+    { weight: 1, arbitrary: blank },
+    { weight: 1, arbitrary: specialNumbers },
+    { weight: 1, arbitrary: fc.integer({ min: -5, max: 60 }) },
+    { weight: 1, arbitrary: text },
+    { weight: 1, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: objects },
+    { weight: 1, arbitrary: asNumber.type === "number" ? fc.double() : fc.constant(null) },
+  );
+}
+
+interface TimeCallPlan {
+  readonly args: readonly {
+    readonly kind: "null" | "missing" | "cell" | "column" | "row" | "block";
+    readonly rows: number;
+    readonly columns: number;
+    readonly cells: readonly unknown[];
+  }[];
+}
+
+function timeCallPlan(
+  fn: TimeFunction,
+  cell: (param: TimeParamSpec) => fc.Arbitrary<unknown>,
+): fc.Arbitrary<TimeCallPlan> {
+  return fc.record({
+    args: fc.tuple(
+      ...fn.params.map((param: TimeParamSpec) => {
+        const series = param.type === "series";
+        const optional = param.type !== "series" && param.default !== undefined;
+        const kinds: fc.WeightedArbitrary<TimeCallPlan["args"][number]["kind"]>[] = [
+          { weight: series ? 1 : 6, arbitrary: fc.constant("cell") },
+          { weight: 2, arbitrary: fc.constant("column") },
+          { weight: series ? 6 : 1, arbitrary: fc.constant("row") },
+          { weight: 1, arbitrary: fc.constant("block") },
+        ];
+        if (optional)
+          kinds.push({ weight: 2, arbitrary: fc.constant("null") }, { weight: 1, arbitrary: fc.constant("missing") });
+        return fc.record({
+          kind: fc.oneof(...kinds),
+          rows: fc.integer({ min: 2, max: 4 }),
+          columns: fc.integer({ min: 2, max: 7 }),
+          cells: fc.array(cell(param), { minLength: 1, maxLength: 8 }),
+        });
+      }),
+    ),
+  });
+}
+
+function materializeTime(plan: TimeCallPlan): unknown[] {
+  const args = plan.args.map((arg): unknown => {
+    switch (arg.kind) {
+      case "null":
+        return null;
+      case "missing":
+        return undefined;
+      case "cell":
+        return grid(1, 1, arg.cells);
+      case "column":
+        return grid(arg.rows, 1, arg.cells);
+      case "row":
+        return grid(1, arg.columns, arg.cells);
+      case "block":
+        return grid(arg.rows, arg.columns, arg.cells);
+    }
+  });
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+  return args;
+}
+
+/** A series as the rule reads it: blanks are 0; text, booleans or other objects #VALUE!, NaN or ±Infinity #NUM!. */
+function readSeries(param: TimeParamSpec, cells: readonly unknown[]): number[] | CalcError {
+  const out: number[] = [];
+  for (const raw of cells) {
+    if (raw === null || raw === undefined || raw === "") out.push(0);
+    else if (typeof raw !== "number") return calcError("value", param.name, messages.notANumber(param.name, raw));
+    else if (!Number.isFinite(raw)) return calcError("num", param.name, messages.notFinite(param.name, raw));
+    else out.push(raw);
+  }
+  return out;
+}
+
+/**
+ * The values that serve result cell (r, c), from the documented reading of
+ * ranges, checked in parameter order (the first fault wins and is returned).
+ * For a row function every cell of row r has the same serving values.
+ */
+function servingValues(fn: TimeFunction, args: readonly unknown[], r: number, c: number): unknown[] | CalcError {
+  const values: unknown[] = [];
+  for (let p = 0; p < fn.params.length; p++) {
+    const param = fn.params[p] as TimeParamSpec;
+    const arg = args[p];
+    const outside = (rows: number, columns: number) =>
+      calcError("na", param.name, messages.outsideArgument(param.name, rows, columns));
+    if (arg === null || arg === undefined) {
+      if (param.type === "series") {
+        values.push([[0]]); // a blank series argument is one blank cell: a year with no cash
+        continue;
+      }
+      const checked = checkCell(param, null);
+      if (isCalcError(checked)) return checked;
+      values.push(null);
+      continue;
+    }
+    const { rows, columns } = sizeOf(arg);
+    const cells = arg as unknown[][];
+    const list = rows === 1 ? (cells[0] as unknown[]) : cells.map((row) => row[0]);
+    if (param.type === "series") {
+      const series = rows === 1 || columns === 1 ? list : r < rows ? (cells[r] as unknown[]) : undefined;
+      if (series === undefined) return outside(rows, columns);
+      const read = readSeries(param, series);
+      if (isCalcError(read)) return read;
+      values.push([read]);
+      continue;
+    }
+    let raw: unknown;
+    if (fn.shape === "row") {
+      if (rows > 1 && columns > 1)
+        return calcError("value", param.name, messages.notScenarioList(param.name, rows, columns));
+      if (list.length > 1 && r >= list.length) return outside(rows, columns);
+      raw = list.length === 1 ? list[0] : list[r];
+    } else {
+      const row = rows === 1 ? 0 : r;
+      const column = columns === 1 ? 0 : c;
+      if (row >= rows || column >= columns) return outside(rows, columns);
+      raw = cells[row]?.[column];
+    }
+    const checked = checkCell(param, raw);
+    if (isCalcError(checked)) return checked;
+    values.push(raw);
+  }
+  return values;
+}
+
+/** What result cell (r, c) of a series function must hold: the call with its serving values alone. */
+function expectedSeriesCell(fn: TimeFunction, args: readonly unknown[], r: number, c: number): number | CalcError {
+  const values = servingValues(fn, args, r, c);
+  if (isCalcError(values)) return values;
+  return evaluateTime(fn, values).cells[0]?.[0] as number | CalcError;
+}
+
+/**
+ * What result row r of a row function must hold: the scenario's own row (the
+ * call with its values alone), a fault filling the whole row, and #N/A past
+ * the scenario's last year when other scenarios have more years.
+ */
+function expectedTimeRow(
+  fn: TimeFunction,
+  args: readonly unknown[],
+  r: number,
+  columns: number,
+): (number | CalcError)[] {
+  const values = servingValues(fn, args, r, 0);
+  if (isCalcError(values)) return new Array<number | CalcError>(columns).fill(values);
+  const own = evaluateTime(fn, values).cells[0] as (number | CalcError)[];
+  if (isCalcError(own[0])) return new Array<number | CalcError>(columns).fill(own[0]);
+  const years = values[fn.params.findIndex((p) => p.name === "years")];
+  const past = calcError("na", "years", messages.shorterRow(Number(years)));
+  return Array.from({ length: columns }, (_, c) => (c < own.length ? (own[c] as number | CalcError) : past));
+}
+
+/** The width the rows must have: the largest valid years (plus the start cell), or 1. */
+function expectedWidth(fn: TimeFunction, args: readonly unknown[]): number {
+  if (fn.shape === "series") return 1;
+  const yearsIndex = fn.params.findIndex((p) => p.name === "years");
+  const arg = args[yearsIndex];
+  const param = fn.params[yearsIndex] as ParamSpec;
+  const { rows, columns } = sizeOf(arg);
+  if (rows > 1 && columns > 1) return 1;
+  const cells = arg as unknown[][];
+  const list = rows === 1 ? (cells[0] as unknown[]) : cells.map((row) => row[0]);
+  let width = 1;
+  for (const raw of list) {
+    const checked = checkCell(param, raw);
+    if (typeof checked === "number") width = Math.max(width, checked + (fn.startCell ? 1 : 0));
+  }
+  return width;
+}
+
+function expectedTimeSize(fn: TimeFunction, args: readonly unknown[]): { rows: number; columns: number } {
+  let rows = 1;
+  let columns = 1;
+  fn.params.forEach((param: TimeParamSpec, p) => {
+    const arg = args[p];
+    if (arg === null || arg === undefined) return;
+    const size = sizeOf(arg);
+    const list = size.rows === 1 || size.columns === 1;
+    if (fn.shape === "row") rows = Math.max(rows, list ? size.rows * size.columns : 1);
+    else if (param.type === "series") rows = Math.max(rows, list ? 1 : size.rows);
+    else {
+      rows = Math.max(rows, size.rows);
+      columns = Math.max(columns, size.columns);
+    }
+  });
+  return { rows, columns: fn.shape === "row" ? expectedWidth(fn, args) : columns };
+}
+
+function timeCellProblem(fn: TimeFunction, cell: unknown): string | undefined {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return `a non-finite number ${cell}`;
+    if (Object.is(cell, -0)) return "-0";
+    return undefined;
+  }
+  if (!(cell instanceof StandInError))
+    return `a cell that is neither a number nor a CustomFunctions.Error: ${describeCell(cell)}`;
+  if (!["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"].includes(cell.code)) return `the error code ${cell.code}`;
+  if (cell.code === "#NUM!" || cell.code === "#DIV/0!")
+    return cell.message === undefined ? undefined : `${cell.code} with a message`;
+  const message = cell.message ?? "";
+  return fn.params.some((p) => message.includes(p.name)) || message.includes(fn.id)
+    ? undefined
+    : `${cell.code} whose message names no parameter: ${message}`;
+}
+
+function checkTimeCall(fn: TimeFunction, args: readonly unknown[], tally: Tally): void {
+  let result: unknown;
+  try {
+    result = timeWrapperFor(fn)(...args);
+  } catch (error) {
+    throw new Error(`${fn.id} threw: ${String(error)}`, { cause: error });
+  }
+  const where = `${fn.id}(${JSON.stringify(args)})`;
+  const { rows, columns } = expectedTimeSize(fn, args);
+  if (!Array.isArray(result) || result.length !== rows) throw new Error(`${where}: expected ${rows} row(s)`);
+  let errorCells = 0;
+  result.forEach((row: unknown, r) => {
+    if (!Array.isArray(row) || row.length !== columns) throw new Error(`${where}: row ${r} is not ${columns} wide`);
+    const expectedRow = fn.shape === "row" ? expectedTimeRow(fn, args, r, columns) : undefined;
+    row.forEach((cell: unknown, c) => {
+      const problem = timeCellProblem(fn, cell);
+      if (problem !== undefined) throw new Error(`${where} cell (${r}, ${c}): ${problem}`);
+      const expected = expectedRow?.[c] ?? expectedSeriesCell(fn, args, r, c);
+      if (isCalcError(expected)) {
+        const code = excelErrorCode[expected.kind];
+        const message = expected.kind === "value" || expected.kind === "na" ? expected.message : undefined;
+        if (!(cell instanceof StandInError) || cell.code !== code || cell.message !== message) {
+          throw new Error(`${where} cell (${r}, ${c}): got ${describeCell(cell)}, expected ${code} ${message ?? ""}`);
+        }
+      } else if (!Object.is(cell, expected)) {
+        throw new Error(`${where} cell (${r}, ${c}): got ${describeCell(cell)}, expected ${expected}`);
+      }
+      if (cell instanceof StandInError) {
+        errorCells++;
+        tally.errors.set(cell.code, (tally.errors.get(cell.code) ?? 0) + 1);
+      } else {
+        tally.numbers++;
+      }
+    });
+  });
+  if (rows * columns > 1) {
+    tally.multiCell++;
+    if (errorCells === 0) tally.allNumbersMultiCell++;
+  }
+}
+
+describe(`the time functions, through the Excel wrappers (${fuzzRuns.toLocaleString("en-US")} calls per function)`, () => {
+  it("each time function has a wrapper taking exactly its parameters", () => {
+    for (const fn of timeFunctions) expect(timeWrapperFor(fn).length, fn.id).toBe(fn.params.length);
+    expect(Object.keys(timeWrappers).sort()).toEqual(timeFunctions.map((fn) => fn.id).sort());
+  });
+
+  for (const fn of timeFunctions) {
+    it(
+      `${fn.id} never throws; every cell a finite number or #VALUE!/#NUM!/#N/A/#DIV/0!, each as the call of its own scenario or series gives`,
+      () => {
+        const tally = newTally();
+        const plans = fc.oneof(timeCallPlan(fn, validTimeCell), timeCallPlan(fn, anyTimeCell));
+        fc.assert(
+          fc.property(plans, (plan) => {
+            checkTimeCall(fn, materializeTime(plan), tally);
+          }),
+          { numRuns: fuzzRuns, seed },
+        );
+        expect(tally.numbers).toBeGreaterThan(fuzzRuns);
+        expect(tally.errors.get("#VALUE!") ?? 0).toBeGreaterThan(fuzzRuns / 100);
+        expect(tally.errors.get("#NUM!") ?? 0).toBeGreaterThan(fuzzRuns / 100);
+        expect(tally.errors.get("#N/A") ?? 0).toBeGreaterThan(fuzzRuns / 100);
+        if (fn.id === "ROI") expect(tally.errors.get("#DIV/0!") ?? 0).toBeGreaterThan(fuzzRuns / 1000);
+        expect(tally.allNumbersMultiCell).toBeGreaterThan(fuzzRuns / 100);
+        expect(tally.multiCell - tally.allNumbersMultiCell).toBeGreaterThan(fuzzRuns / 100);
       },
       fuzzTimeoutMs,
     );

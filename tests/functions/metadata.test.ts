@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { calcFunctions, priceKinds, type ParamSpec } from "../../src/calc";
+import { calcFunctions, priceKinds, timeFunctions, type TimeParamSpec } from "../../src/calc";
 
 interface MetadataParameter {
   name: string;
@@ -43,19 +43,19 @@ function entryFor(id: string): MetadataFunction {
 }
 
 /** What the description must say about the default: "Default 1.25", or "Default 10%" for a share of another argument. */
-function defaultText(param: ParamSpec): string | undefined {
-  if (param.default === undefined) return undefined;
+function defaultText(param: TimeParamSpec): string | undefined {
+  if (param.type === "series" || param.default === undefined) return undefined;
   if (typeof param.default === "number" || typeof param.default === "string") return `Default ${param.default}`;
   return `Default ${param.default.fraction * 100}%`;
 }
 
 describe("functions.json", () => {
-  it("lists exactly the calc functions' ids, in the same order, each named as its id", () => {
-    expect(metadata.functions.map((f) => f.id)).toEqual(calcFunctions.map((f) => f.id));
+  it("lists exactly the calc functions' ids and then the time functions', in the same order, each named as its id", () => {
+    expect(metadata.functions.map((f) => f.id)).toEqual([...calcFunctions, ...timeFunctions].map((f) => f.id));
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
-  for (const fn of calcFunctions) {
+  for (const fn of [...calcFunctions, ...timeFunctions]) {
     describe(fn.id, () => {
       it("has a description ending in its result unit in parentheses", () => {
         const description = entryFor(fn.id).description ?? "";
@@ -74,15 +74,17 @@ describe("functions.json", () => {
       it("has the spec's parameters: names, order and optional flags", () => {
         const parameters = entryFor(fn.id).parameters;
         expect(parameters.map((p) => p.name)).toEqual(fn.params.map((p) => p.name));
-        expect(parameters.map((p) => p.optional === true)).toEqual(fn.params.map((p) => p.default !== undefined));
+        expect(parameters.map((p) => p.optional === true)).toEqual(
+          fn.params.map((p: TimeParamSpec) => p.type !== "series" && p.default !== undefined),
+        );
       });
 
       it("takes a single value or a range in every parameter, and returns a range", () => {
         for (const p of entryFor(fn.id).parameters) expect(p.dimensionality).toBe("matrix");
       });
 
-      fn.params.forEach((param, index) => {
-        it(`${param.name}: the description has the unit "(${param.unit})"${param.default !== undefined ? " and the default" : ""}`, () => {
+      fn.params.forEach((param: TimeParamSpec, index: number) => {
+        it(`${param.name}: the description has the unit "(${param.unit})"${defaultText(param) !== undefined ? " and the default" : ""}`, () => {
           const description = entryFor(fn.id).parameters[index]?.description ?? "";
           expect(description.length).toBeGreaterThan(param.unit.length + 2);
           expect(description).toContain(`(${param.unit})`);

@@ -23,12 +23,17 @@ import { describe, expect, it } from "vitest";
 import {
   calcFunctions,
   evaluateGrid,
+  evaluateTime,
+  messages,
+  timeFunctions,
   isCalcError,
   priceCatalog,
   type CalcError,
   type CalcFunction,
   type NumberParamSpec,
   type ParamSpec,
+  type TimeFunction,
+  type TimeParamSpec,
 } from "../../src/calc";
 import { createAicostEngine, formulaName } from "../../src/hyperformula/aicostPlugin";
 
@@ -245,7 +250,7 @@ interface Built {
   readonly ranges: (string | undefined)[];
 }
 
-function build(fn: CalcFunction, { args, dropTrailing }: FormulaCall): Built {
+function build(fn: CalcFunction | TimeFunction, { args, dropTrailing }: FormulaCall): Built {
   const data: RawCellContent[][] = [];
   const ranges: (string | undefined)[] = [];
   const texts = args.map((arg, p) => {
@@ -275,7 +280,10 @@ function build(fn: CalcFunction, { args, dropTrailing }: FormulaCall): Built {
     }
   });
   // Omitted optional arguments at the end are left off or written as empty; a required one is always written.
-  const optional = (p: number) => (fn.params[p] as ParamSpec).default !== undefined;
+  const optional = (p: number) => {
+    const param = fn.params[p] as TimeParamSpec;
+    return param.type !== "series" && param.default !== undefined;
+  };
   while (dropTrailing && texts.length > 0 && texts[texts.length - 1] === "" && optional(texts.length - 1)) texts.pop();
   const dense = data.map((row) => Array.from({ length: args.length * blockColumns }, (_, i) => row[i] ?? null));
   return { formula: `=${formulaName(fn)}(${texts.join(",")})`, data: dense, ranges };
@@ -417,6 +425,197 @@ describe(`the HyperFormula plugin, through formulas (${formulaRuns.toLocaleStrin
         expect(tally.get(ErrorType.NA) ?? 0).toBeGreaterThan(100);
         expect(tally.get(ErrorType.DIV_BY_ZERO) ?? 0).toBeGreaterThan(10);
         if (fn.params.some((p) => p.type === "number")) expect(tally.get(ErrorType.NUM) ?? 0).toBeGreaterThan(100);
+      },
+      fuzzTimeoutMs,
+    );
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The time functions: the same generated formulas, with `years` typed into the
+// formula (HyperFormula fixes a spill's size before evaluating it) except now
+// and then, when the call must say that years belongs in the formula.
+
+/** A series cell, or any number parameter, as a number parameter spec the generators above understand. */
+function timeNumberSpec(param: TimeParamSpec): ParamSpec {
+  if (param.type !== "series") return param;
+  return {
+    type: "number",
+    name: param.name,
+    unit: param.unit,
+    description: "",
+    min: param.name === "costs" ? 0 : -1e12,
+    max: 1e12,
+  };
+}
+
+/** A valid value: whole numbers in range for years and refresh_years. */
+function validTimeValue(param: TimeParamSpec): fc.Arbitrary<number | string> {
+  if (param.type === "number" && param.integer === true)
+    return fc.integer({ min: param.min ?? 0, max: param.max ?? 50 });
+  return validValue(timeNumberSpec(param));
+}
+
+function timeFormulaArgument(
+  fn: TimeFunction,
+  param: TimeParamSpec,
+  rows: number,
+  columns: number,
+  clean: boolean,
+): fc.Arbitrary<FormulaArgument> {
+  if (fn.shape === "row" && param.name === "years") {
+    const typed = clean
+      ? validTimeValue(param)
+      : fc.oneof(
+          { weight: 4, arbitrary: validTimeValue(param) },
+          { weight: 1, arbitrary: fc.constantFrom(0, 51, 2.5, -1) },
+        );
+    return fc.oneof(
+      { weight: 12, arbitrary: typed.map((value) => ({ kind: "literal" as const, value })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({
+            rows: extent(rows),
+            columns: fc.constant(1),
+            cells: fc.array(typed, { minLength: 1, maxLength: 3 }),
+            single: fc.boolean(),
+          })
+          .map((a) => ({ kind: "range" as const, ...a })),
+      },
+    );
+  }
+  const spec = timeNumberSpec(param);
+  const optional = param.type !== "series" && param.default !== undefined;
+  const value = clean ? validTimeValue(param) : literalValue(spec);
+  const dataValue: fc.Arbitrary<RawCellContent> = clean
+    ? validTimeValue(param).map((v) => (typeof v === "string" ? `'${v}` : v))
+    : dataCell(spec);
+  const cells = <T>(cell: fc.Arbitrary<T>) => fc.array(cell, { minLength: 1, maxLength: 6 });
+  // Series are rows most often (one series), sometimes blocks (one per row).
+  const seriesColumns = param.type === "series" ? fc.integer({ min: 1, max: 6 }) : extent(columns);
+  return fc.oneof(
+    ...(optional ? [{ weight: 3, arbitrary: fc.constant({ kind: "omitted" as const }) }] : []),
+    { weight: param.type === "series" ? 1 : 4, arbitrary: value.map((v) => ({ kind: "literal" as const, value: v })) },
+    ...(clean
+      ? []
+      : [{ weight: 1, arbitrary: errorExpression.map((expression) => ({ kind: "error" as const, expression })) }]),
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ rows: extent(rows), columns: seriesColumns, cells: cells(value) })
+        .map((a) => ({ kind: "array" as const, ...a })),
+    },
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({ rows: extent(rows), columns: seriesColumns, cells: cells(dataValue), single: fc.boolean() })
+        .map((a) => ({ kind: "range" as const, ...a })),
+    },
+  );
+}
+
+function timeFormulaCall(fn: TimeFunction): fc.Arbitrary<FormulaCall> {
+  return fc
+    .record({ rows: fc.integer({ min: 1, max: 4 }), columns: fc.integer({ min: 1, max: 4 }), clean: fc.boolean() })
+    .chain(({ rows, columns, clean }) =>
+      fc.record({
+        args: fc.tuple(
+          ...fn.params.map((param: TimeParamSpec) => timeFormulaArgument(fn, param, rows, columns, clean)),
+        ),
+        dropTrailing: fc.boolean(),
+      }),
+    );
+}
+
+const kindOfTimeErrorType: Partial<Record<ErrorType, CalcError["kind"]>> = {
+  ...kindOfErrorType,
+  [ErrorType.DIV_BY_ZERO]: "div0",
+};
+
+function checkTimeFormula(engine: HyperFormula, fn: TimeFunction, call: FormulaCall, tally: Map<string, number>): void {
+  const dataId = engine.getSheetId("Data") as number;
+  const calcId = engine.getSheetId("Calc") as number;
+  const { args } = call;
+  const { formula, data, ranges } = build(fn, call);
+  engine.batch(() => {
+    engine.setSheetContent(dataId, data);
+    engine.setSheetContent(calcId, [[formula]]);
+  });
+  const where = `${formula} with data ${JSON.stringify(data)}`;
+  const values: CellValue[][] = engine.getSheetValues(calcId);
+
+  const yearsIndex = fn.params.findIndex((p) => p.name === "years");
+  const years = args[yearsIndex];
+  if (fn.shape === "row" && (years === undefined || years.kind !== "literal" || typeof years.value !== "number")) {
+    const cell = values[0]?.[0];
+    if (values.length !== 1 || values[0]?.length !== 1 || !isDetailedCellError(cell) || cell.type !== ErrorType.VALUE) {
+      throw new Error(`${where}: expected one #VALUE!, got ${JSON.stringify(values)}`);
+    }
+    expect(cell.message).toBe(messages.yearsNotInFormula(formulaName(fn)));
+    tally.set("yearsNotInFormula", (tally.get("yearsNotInFormula") ?? 0) + 1);
+    return;
+  }
+
+  const plain = args.map((arg, p) => plainArgument(engine, dataId, arg, ranges[p]));
+  const inputErrorTypes = new Set<ErrorType>();
+  for (const arg of plain) {
+    const cells = Array.isArray(arg) ? (arg as unknown[][]).flat() : [arg];
+    for (const cell of cells) if (isDetailedCellError(cell)) inputErrorTypes.add(cell.type);
+  }
+  const expected = evaluateTime(fn, plain, isDetailedCellError);
+  const scalarError = plain.map(singleValue).find(isDetailedCellError);
+  if (values.length !== expected.rows || values.some((row) => row.length !== expected.columns)) {
+    throw new Error(`${where}: expected ${expected.rows}×${expected.columns} cells, got ${JSON.stringify(values)}`);
+  }
+  for (let r = 0; r < expected.rows; r++) {
+    for (let c = 0; c < expected.columns; c++) {
+      const value: unknown = values[r]?.[c];
+      const want = scalarError ?? expected.cells[r]?.[c];
+      const at = `${where}: cell (${r}, ${c}) is ${describeValue(value)}`;
+      if (typeof value === "number") {
+        if (!Number.isFinite(value)) throw new Error(`${at}: not finite`);
+        if (!Object.is(value, want)) throw new Error(`${at}, expected ${describeValue(want)}`);
+        tally.set("number", (tally.get("number") ?? 0) + 1);
+        continue;
+      }
+      if (!isDetailedCellError(value)) throw new Error(`${at}: neither a number nor an error`);
+      if (isCalcError(want)) {
+        if (kindOfTimeErrorType[value.type] !== want.kind || value.message !== want.message) {
+          throw new Error(`${at}, expected ${want.kind}: ${want.message}`);
+        }
+      } else if (!(isDetailedCellError(want) && want.type === value.type && want.message === value.message)) {
+        throw new Error(`${at}, expected ${describeValue(want)}`);
+      }
+      tally.set(value.type, (tally.get(value.type) ?? 0) + 1);
+    }
+  }
+}
+
+describe(`the HyperFormula plugin's time functions, through formulas (${formulaRuns.toLocaleString("en-US")} per function)`, () => {
+  for (const fn of timeFunctions) {
+    it(
+      `${fn.id} spills the rows or values evaluateTime gives, or says years belongs in the formula`,
+      () => {
+        const engine = createAicostEngine({ Data: [], Calc: [] });
+        const tally = new Map<string, number>();
+        try {
+          fc.assert(
+            fc.property(timeFormulaCall(fn), (call) => {
+              checkTimeFormula(engine, fn, call, tally);
+            }),
+            { numRuns: formulaRuns, seed },
+          );
+        } finally {
+          engine.destroy();
+        }
+        // A series function gives one value per series: fewer cells than a row function's rows.
+        expect(tally.get("number") ?? 0).toBeGreaterThan(fn.shape === "row" ? formulaRuns : formulaRuns / 2);
+        expect(tally.get(ErrorType.VALUE) ?? 0).toBeGreaterThan(100);
+        expect(tally.get(ErrorType.NA) ?? 0).toBeGreaterThan(100);
+        expect(tally.get(ErrorType.NUM) ?? 0).toBeGreaterThan(50);
+        if (fn.shape === "row") expect(tally.get("yearsNotInFormula") ?? 0).toBeGreaterThan(20);
+        if (fn.id === "ROI") expect(tally.get(ErrorType.DIV_BY_ZERO) ?? 0).toBeGreaterThan(10);
       },
       fuzzTimeoutMs,
     );

@@ -74,3 +74,14 @@ describe("findPreset", () => {
     expect(findPreset("")).toBeUndefined();
   });
 });
+
+describe("built-in charts", () => {
+  it("chart what their title names: Self-hosting vs API charts cost per million tokens", () => {
+    const preset = findPreset("self-host-vs-api");
+    if (!preset) throw new Error("no self-host-vs-api");
+    const charted = preset.outputs.filter((o) => o.chart === true);
+    expect(preset.title).toContain("cost per million tokens");
+    expect(charted.map((o) => o.key)).toEqual(["self_host_price", "api_blended_price", "deepseek_blended_price"]);
+    for (const output of charted) expect(output.unit).toBe("USD per million tokens");
+  });
+});

@@ -15,7 +15,7 @@ import {
   type Preset,
   type PresetParseResult,
 } from "../../src/presets";
-import { readJson, utf8ByteLength } from "../../src/presets/file";
+import { parsePresetFileBytes, readJson, utf8ByteLength } from "../../src/presets/file";
 import { excelCellMaxLength, hostilePreset, hostileTexts } from "../fixtures/hostileText";
 import { jsonCopy, tinyPreset } from "./helpers";
 
@@ -48,7 +48,7 @@ describe("the malformed-file corpus", () => {
   });
 
   it.each(Object.entries(expected))("rejects %s with its own path and message", (name, { path, message }) => {
-    const result = rejected(parsePresetFile(readFileSync(resolve(corpusDir, name), "utf8")));
+    const result = rejected(parsePresetFileBytes(readFileSync(resolve(corpusDir, name))));
     expect(result.error).toEqual(result.issues[0]);
     expect(result.error.path).toBe(path);
     expect(result.error.message.startsWith(`${path === "" ? "preset" : path}: `)).toBe(true);
@@ -56,7 +56,7 @@ describe("the malformed-file corpus", () => {
   });
 
   it("gives every file a different message", () => {
-    const messages = files.map((name) => rejected(parsePresetFile(readFileSync(resolve(corpusDir, name), "utf8"))).error.message);
+    const messages = files.map((name) => rejected(parsePresetFileBytes(readFileSync(resolve(corpusDir, name)))).error.message);
     expect(new Set(messages).size).toBe(files.length);
   });
 
@@ -330,6 +330,39 @@ describe("hostile text in a preset file", () => {
     expect(parsePreset(withBell).ok).toBe(true);
     expect(rejected(parsePresetFile(JSON.stringify(withBell))).error.message).toBe(
       "inputs[0].label: holds the control character U+0007 (character 5), which a workbook cannot store; remove it",
+    );
+  });
+});
+
+describe("parsePresetFileBytes: one decoding for the pane and the command line", () => {
+  const valid = presetToFileText(tinyPreset());
+
+  it("refuses bytes that are not UTF-8, saying where, rather than reading them as U+FFFD", () => {
+    const bytes = Buffer.from(valid.replace("Headcount", "Head\u0000count"), "utf8");
+    bytes[bytes.indexOf(0)] = 0xc3; // a lead byte followed by "c", not a continuation
+    const { error } = rejected(parsePresetFileBytes(bytes));
+    expect(error.path).toBe("");
+    expect(error.message).toMatch(/^preset: the file is not UTF-8 text \(line \d+, byte [\d,]+ is not UTF-8\); save it as UTF-8$/);
+    expect(accepted(parsePresetFileBytes(Buffer.from(valid, "utf8")))).toEqual(tinyPreset());
+  });
+
+  it("names a UTF-16 file as such", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, "utf16le")]);
+    expect(rejected(parsePresetFileBytes(utf16)).error.message).toContain("the file is UTF-16 text; save it as UTF-8");
+  });
+
+  it("checks the file's own size, before decoding", () => {
+    const bytes = new Uint8Array(presetFileMaxBytes + 1).fill(0xff);
+    expect(rejected(parsePresetFileBytes(bytes)).error.message).toBe(
+      "preset: the file is 262,145 bytes, over the limit of 262,144 bytes for a preset file",
+    );
+  });
+
+  it("skips one byte order mark and quotes a second one visibly", () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    accepted(parsePresetFileBytes(Buffer.concat([bom, Buffer.from(valid)])));
+    expect(rejected(parsePresetFileBytes(Buffer.concat([bom, bom, Buffer.from(valid)]))).error.message).toBe(
+      "preset: not valid JSON at line 1, column 2: expected a value, found U+FEFF (a byte order mark)",
     );
   });
 });

@@ -63,3 +63,45 @@ export function tinyPreset(): Preset {
     notes: ["A note."],
   };
 }
+
+/**
+ * A valid preset whose minified file (JSON on one line) is exactly `bytes`
+ * bytes of ASCII, with the most inputs and outputs a file may list, so its
+ * indented form is some 16 KB larger: what a user's minifier makes of a large
+ * model.
+ */
+export function minifiedPresetFile(bytes: number, options: { readonly inputs?: number; readonly outputs?: number } = {}): string {
+  const inputCount = options.inputs ?? 200;
+  const outputCount = options.outputs ?? 200;
+  const preset = tinyPreset();
+  const inputs = Array.from({ length: inputCount }, (_, i) => ({
+    key: `input_${i}`,
+    label: `Input ${i}`,
+    unit: "USD",
+    format: "usd",
+    base: 100 + i,
+    low: 50,
+    high: 1000,
+    source: "src-a",
+    note: "",
+  }));
+  const outputs = Array.from({ length: outputCount }, (_, i) => ({
+    key: `output_${i}`,
+    label: `Output ${i}`,
+    unit: "USD",
+    format: "usd",
+    formula: `input_${i % inputCount} * 2`,
+  }));
+  // The padding goes into the inputs' notes, each at most 2,000 characters.
+  const make = (padding: number): string =>
+    JSON.stringify({
+      ...preset,
+      id: "large-minified",
+      inputs: inputs.map((input, i) => ({ ...input, note: "x".repeat(Math.floor(padding / inputCount) + (i < padding % inputCount ? 1 : 0)) })),
+      outputs,
+    });
+  const bare = make(inputCount);
+  const text = make(inputCount + bytes - bare.length);
+  if (text.length !== bytes) throw new Error(`cannot make a file of ${bytes} bytes`);
+  return text;
+}

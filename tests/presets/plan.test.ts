@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { calcFunctions } from "../../src/calc";
-import { builtInPresets, numberFormatOf, planSheet, scenarios, type PlannedCell, type Preset, type SheetPlan } from "../../src/presets";
+import { freeSheetName } from "../../src/workbook/sheetName";
+import { titledSheetNames } from "../fixtures/sheetTitles";
+import { builtInPresets, numberFormatOf, orderCheckFormula, planSheet, scenarios, type PlannedCell, type Preset, type SheetPlan } from "../../src/presets";
 import { tinyPreset } from "./helpers";
 
 /** A1 address computed here, independently of the planner (columns A..Z suffice for these sheets). */
@@ -18,6 +20,7 @@ function textOf(cell: PlannedCell | undefined): string | undefined {
 }
 
 const functionNames = new Set(calcFunctions.map((fn) => `AICOST.${fn.id}`));
+const checkFunctionNames = new Set(["IF", "AND", "ISNUMBER"]);
 const cases = [...builtInPresets.map((p) => [p.id, p] as const), ["tiny-test", tinyPreset()] as const];
 
 describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
@@ -41,14 +44,20 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
         const name = match[0];
         const next = withoutText.slice((match.index ?? 0) + name.length).trimStart();
         if (next.startsWith("(")) {
-          expect(functionNames.has(name), `${cell.address}: ${name}`).toBe(true);
+          // A check (see orderCheckFormula) uses Excel's own IF, AND and ISNUMBER; every other formula AICOST functions only.
+          const allowed = cell.role === "check" ? checkFunctionNames.has(name) : functionNames.has(name);
+          expect(allowed, `${cell.address}: ${name}`).toBe(true);
           continue;
         }
         expect(name, `${cell.address} ${formula}`).toMatch(/^[A-Z]{1,3}[1-9][0-9]*$/);
         const target = cells.get(name);
         expect(target, `${cell.address} refers to empty ${name}`).toBeDefined();
         expect(["number", "formula"]).toContain(target?.content.kind);
-        if (cell.role === "inputLink") {
+        if (cell.role === "check") {
+          // A check reads the Low, Base and High of its own row.
+          expect(target?.row, `${cell.address} checks its own row`).toBe(cell.row);
+          expect([1, 2, 3], `${cell.address} reads Low, Base or High`).toContain(target?.column);
+        } else if (cell.role === "inputLink") {
           expect(target?.address, `${cell.address} repeats the Base of its row`).toBe(a1(cell.row, 2));
         } else {
           expect(target?.column, `${cell.address} refers to ${name} in another column`).toBe(cell.column);
@@ -130,7 +139,7 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
     expect(plan.usedRange).toBe(`A1:${a1(lastRow, lastColumn)}`);
     const header = plan.cells.filter((c) => c.row === plan.freezeRows - 1).map(textOf);
     expect(header.slice(0, 4)).toEqual(["Assumptions", "Low", "Base", "High"]);
-    expect(plan.columnWidths.map((w) => w.column)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(plan.columnWidths.map((w) => w.column)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]); // H holds the checks
     expect(plan.sheetName.length).toBeGreaterThan(0);
     expect(plan.sheetName.length).toBeLessThanOrEqual(31);
     expect(plan.sheetName).not.toMatch(/[[\]:*?/\\]/);
@@ -186,7 +195,8 @@ describe("planSheet with hostile text", () => {
       expect(cell?.numberFormat).toBe("@");
     }
     const formulas = plan.cells.filter((c) => c.content.kind === "formula");
-    expect(formulas.every((c) => c.role === "output" || c.role === "inputLink")).toBe(true);
+    expect(formulas.every((c) => c.role === "output" || c.role === "inputLink" || c.role === "check")).toBe(true);
+    expect(formulas.filter((c) => c.role === "check").every((c) => c.content.kind === "formula" && c.content.formula === orderCheckFormula(c.row))).toBe(true);
   });
 
   it("takes the sheet name from the title before its colon, without forbidden characters", () => {
@@ -194,5 +204,12 @@ describe("planSheet with hostile text", () => {
     expect(planSheet({ ...tinyPreset(), title: "A/B [test]? *x*" }).sheetName).toBe("A B test x");
     expect(planSheet({ ...tinyPreset(), title: "x".repeat(40) }).sheetName).toBe("x".repeat(31));
     expect(planSheet({ ...tinyPreset(), title: ": nothing before" }).sheetName).toBe("tiny-test");
+    expect(planSheet({ ...tinyPreset(), title: "[]*?: nothing left" }).sheetName).toBe("tiny-test");
+  });
+
+  it.each(titledSheetNames)("names the sheet for the title %j %j, by the workbook's sheet-name rule", (title, name) => {
+    const plan = planSheet({ ...tinyPreset(), title });
+    expect(plan.sheetName).toBe(name === "Model" ? "tiny-test" : name);
+    expect(freeSheetName(plan.sheetName, [])).toBe(plan.sheetName);
   });
 });

@@ -239,3 +239,25 @@ describe("schema/preset.schema.json", () => {
     }
   });
 });
+
+describe("dates are days of the calendar", () => {
+  const withAsOf = (asOf: string) => parsePreset({ ...tinyPreset(), asOf });
+
+  it.each([
+    ["2026-02-31", "February 2026 has 28 days"],
+    ["2026-04-31", "April 2026 has 30 days"],
+    ["2100-02-29", "February 2100 has 28 days"],
+  ])("refuses %s (%s)", (asOf, reason) => {
+    const result = withAsOf(asOf);
+    expect(result.ok || result.error.message).toBe(`asOf: expected a date of the calendar, got "${asOf}"; ${reason}`);
+  });
+
+  it.each(["2028-02-29", "2000-02-29", "2026-12-31", "2026-02", "2026"])("accepts %s", (asOf) => {
+    expect(withAsOf(asOf).ok).toBe(true);
+  });
+
+  it("gives a date of the wrong shape one message, not two", () => {
+    const result = withAsOf("2026-13-45");
+    expect(result.ok || result.issues.map((i) => i.message)).toEqual(['asOf: expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got "2026-13-45"']);
+  });
+});

@@ -95,6 +95,25 @@ describe("renderChart", () => {
     expect(svg.querySelector(".chart-title")?.textContent).toBe("Test chart");
   });
 
+  it("writes every bar's value beside it and keeps a bar far smaller than the largest visible", () => {
+    const tiny: Record<string, PreviewValue[][]> = { "A2:A4": [["Self-hosted"], ["GPT-5.5 API"], ["DeepSeek API"]], "B2:B4": [[0.39], [15], [0.2]], "C2:C4": [[0.39], [15], [0.2]] };
+    const svg = renderChart(document, chartData({ ...chart, numberFormat: "$#,##0.00" }, (range) => tiny[range]), 480, 300);
+    expect([...svg.querySelectorAll(".chart-value")].map((t) => t.textContent)).toEqual(["$0.39", "$0.39", "$15.00", "$15.00", "$0.20", "$0.20"]);
+    for (const bar of svg.querySelectorAll("rect[data-series]")) expect(Number(bar.getAttribute("height"))).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows a category label of several words whole, over up to three lines", () => {
+    const long: Record<string, PreviewValue[][]> = {
+      "A2:A4": [["Net annual effect (labor savings − recurring AI cost)"], ["Self-hosted cost per million tokens"], ["DeepSeek V4 Flash API blended price"]],
+      "B2:B4": [[1], [2], [3]],
+      "C2:C4": [[1], [2], [3]],
+    };
+    const svg = renderChart(document, chartData(chart, (range) => long[range]), 560, 320);
+    for (const label of svg.querySelectorAll(".chart-category")) {
+      expect([...label.querySelectorAll("tspan")].map((t) => t.textContent).join(" ")).toBe(label.querySelector("title")?.textContent);
+    }
+  });
+
   it("lays bars along the horizontal axis for a bar chart", () => {
     const svg = renderChart(document, chartData({ ...chart, type: "barClustered" }, (range) => sheet[range]), 480, 300);
     const bar = svg.querySelector('rect[data-series="Low"][data-category="Cost"]');

@@ -14,6 +14,8 @@ import { PreviewWorkbook } from "../../src/preview/workbook";
 export class MemoryStorage implements RecordStorage {
   readonly items = new Map<string, string>();
   refuseWrites = false;
+  /** What the storage keeps of a value: the value itself; set it to model a storage that loses characters. */
+  storesAs: (value: string) => string = (value) => value;
 
   get length(): number {
     return this.items.size;
@@ -30,7 +32,7 @@ export class MemoryStorage implements RecordStorage {
   setItem(key: string, value: string): void {
     if (this.refuseWrites)
       throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, "QuotaExceededError");
-    this.items.set(key, String(value));
+    this.items.set(key, this.storesAs(String(value)));
   }
 
   removeItem(key: string): void {

@@ -6,7 +6,7 @@
 import { DetailedCellError } from "hyperformula";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
-import { builtInPresets, planSheet, type PlannedCell, type SheetPlan } from "../../src/presets";
+import { builtInPresets, cellAddress as a1Of, parseCellAddress, planSheet, type PlannedCell, type SheetPlan } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { lookKey, PreviewWorkbook, type WorkbookEvent } from "../../src/preview/workbook";
 
@@ -107,10 +107,13 @@ describe("HyperFormulaHost", () => {
             break;
           }
         }
+        const check = plan.checks?.find((c) => c.range === `${a1Of(cell.row, 1)}:${a1Of(cell.row, 3)}` && cell.column >= 1 && cell.column <= 3);
+        const checkAt = check === undefined ? undefined : parseCellAddress(check.cell);
         expect(layout.looks.get(lookKey(cell.row, cell.column)), where).toEqual({
           role: cell.role,
           ...(cell.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }),
           ...(cell.hyperlink === undefined ? {} : { hyperlink: cell.hyperlink }),
+          ...(checkAt === undefined ? {} : { checkedBy: lookKey(checkAt.row, checkAt.column) }),
         });
       }
       // Nothing but the planned cells.

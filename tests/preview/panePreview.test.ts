@@ -16,6 +16,7 @@ import type { PreviewWorkbook } from "../../src/preview/workbook";
 import { WorkbookView } from "../../src/preview/workbookView";
 import { mountPane } from "../../src/taskpane/pane";
 import { hostilePreset } from "../fixtures/hostileText";
+import { minifiedPresetFile } from "../presets/helpers";
 import { MemoryStorage, newWorkbook, snapshot, userPart, userSheets } from "./helpers";
 
 const page = readFileSync(join(__dirname, "..", "..", "src", "preview", "preview.html"), "utf8");
@@ -72,19 +73,19 @@ beforeEach(async () => {
   await open();
 });
 
-async function chooseFile(text: string, name: string): Promise<void> {
+async function chooseFile(text: string | Uint8Array, name: string): Promise<void> {
   const input = pane().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-  Object.defineProperty(input, "files", { value: [new File([text], name)], configurable: true });
+  Object.defineProperty(input, "files", { value: [new File([text as string | Uint8Array<ArrayBuffer>], name)], configurable: true });
   input.dispatchEvent(new Event("change"));
   await flush();
 }
 
 async function saveAs(name: string): Promise<void> {
-  click('button[data-action="open-save"]');
-  const input = pane().querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+  click('fluent-button[data-action="open-save"]');
+  const input = pane().querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
   input.value = name;
   input.dispatchEvent(new Event("input"));
-  click('button[data-action="save"]');
+  click('fluent-button[data-action="save"]');
   await flush();
 }
 
@@ -123,7 +124,7 @@ describe("the hostile-text corpus through the pane into the preview workbook", (
     expect(await storedPresets()).toEqual([hostile]);
     expect(workbook.sheetNames()).toEqual(["Budget", "Notes"]); // imported, not loaded
 
-    click(`button[data-action="load"][data-preset-kind="user"][data-preset-id="${hostile.id}"]`);
+    click(`fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="${hostile.id}"]`);
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     const sheetName = workbook.sheetNames()[2] as string;
@@ -151,7 +152,7 @@ describe("the hostile-text corpus through the pane into the preview workbook", (
     expect(saved?.outputs).toEqual(hostile.outputs);
     expect(saved?.sources).toEqual(hostile.sources);
 
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     const frozenName = workbook.sheetNames()[3] as string;
@@ -177,7 +178,7 @@ describe("every file of the malformed corpus", () => {
     expect(files.length).toBeGreaterThanOrEqual(30);
     const before = { workbook: snapshot(workbook), storage: storage.entries() };
     for (const name of files) {
-      await chooseFile(readFileSync(join(corpusDir, name), "utf8"), name);
+      await chooseFile(readFileSync(join(corpusDir, name)), name); // the bytes: a file that is not UTF-8 must stay so
       const expected = expectedRefusals[name];
       if (!expected) throw new Error(`${name} is not in expected.json`);
       expect(status().dataset.kind, name).toBe("error");
@@ -197,14 +198,14 @@ describe("your models in the preview", () => {
     expect(workbook.sheetNames()).toEqual(["Budget", "Notes"]);
     const card = pane().querySelector('li[data-preset-kind="user"][data-card-id="kept"]');
     expect(card?.querySelector("h3")?.textContent).toBe("Kept between visits");
-    click('button[data-action="load"][data-preset-kind="user"][data-preset-id="kept"]');
+    click('fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="kept"]');
     await flush();
     expect(status().textContent).toBe("Loaded into sheet 'Kept between visits'");
     expect(pane().querySelector(".model-name")?.textContent).toBe("Kept between visits");
   });
 
   it("saves the value typed into the grid, finds the sheet after a rename, and loads the saved preset with that value", async () => {
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const address = planSheet(meta).keyCells.ai_capex?.base as string;
     const grid = byId("grid");
@@ -220,7 +221,7 @@ describe("your models in the preview", () => {
     const rename = document.querySelector<HTMLInputElement>("#sheet-tabs input.sheet-rename") as HTMLInputElement;
     rename.value = "Capex up";
     rename.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
-    click('button[data-action="refresh"]');
+    click('fluent-button[data-action="refresh"]');
     await flush();
     expect(pane().querySelector(".model-name")?.textContent).toBe("Capex up");
 
@@ -235,7 +236,7 @@ describe("your models in the preview", () => {
       "Saved on 2026-05-02 from the sheet “Capex up”, loaded from the preset meta-2026; assumptions changed: ai_capex.",
     );
 
-    click('button[data-action="load"][data-preset-kind="user"][data-preset-id="capex-up"]');
+    click('fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="capex-up"]');
     await flush();
     expect(byId("grid").dataset.sheetName).toBe("Capex up (2)");
     expect(td(address).dataset.value).toBe("63000000000");
@@ -244,12 +245,12 @@ describe("your models in the preview", () => {
 
   it("exports a preset of yours as its file and imports it back, asking before it replaces anything", async () => {
     await chooseFile(presetToFileText({ ...meta, id: "shared", title: "Shared" }), "shared.json");
-    click('button[data-action="export"][data-preset-kind="user"][data-target-id="shared"]');
+    click('fluent-button[data-action="export"][data-preset-kind="user"][data-target-id="shared"]');
     expect(exported).toEqual([
       { name: "shared.json", text: presetToFileText({ ...meta, id: "shared", title: "Shared" }) },
     ]);
-    click('button[data-action="remove"][data-target-id="shared"]');
-    click('button[data-action="confirm-remove"]');
+    click('fluent-button[data-action="remove"][data-target-id="shared"]');
+    click('fluent-button[data-action="confirm-remove"]');
     await flush();
     expect(await storedPresets()).toEqual([]);
 
@@ -257,7 +258,7 @@ describe("your models in the preview", () => {
     expect((await storedPresets()).map((p) => p.id)).toEqual(["shared"]);
     await chooseFile(exported[0]?.text ?? "", "shared.json");
     expect(pane().querySelector<HTMLElement>(".prompt")?.hidden).toBe(false);
-    click('button[data-action="conflict-keep"]');
+    click('fluent-button[data-action="conflict-keep"]');
     await flush();
     expect((await storedPresets()).map((p) => [p.id, p.title])).toEqual([
       ["shared", "Shared"],
@@ -266,17 +267,49 @@ describe("your models in the preview", () => {
   });
 });
 
+describe("the size limit applies to the file the user chose", () => {
+  it("imports a 250,254-byte minified file the command line accepts, keeps it, loads it, and exports a file that reads back", async () => {
+    const text = minifiedPresetFile(250_254);
+    await chooseFile(text, "large.min.json");
+    expect(status().dataset.kind, status().textContent ?? "").toBe("success");
+    expect(status().textContent).not.toContain("bytes");
+    const kept = await storedPresets();
+    expect(kept.map((p) => p.id)).toEqual(["large-minified"]);
+    await open(); // a reload reads the record back
+    expect(pane().textContent).not.toContain("could not be read");
+    expect(pane().querySelector('li[data-preset-kind="user"][data-card-id="large-minified"]')).not.toBeNull();
+    click('fluent-button[data-action="export"][data-preset-kind="user"][data-target-id="large-minified"]');
+    const exportedText = exported[0]?.text ?? "";
+    expect(Buffer.byteLength(exportedText)).toBeLessThanOrEqual(262_144);
+    expect(JSON.parse(exportedText)).toEqual(JSON.parse(text));
+  });
+
+  it("refuses a file over the limit quoting that file's own size", async () => {
+    await chooseFile(`${minifiedPresetFile(250_254)}${" ".repeat(20_000)}`, "large.json");
+    expect(status().textContent).toContain("the file is 270,254 bytes, over the limit of 262,144 bytes");
+  });
+
+  it("refuses a file that is not UTF-8 with the command line's message, never repairing it", async () => {
+    const bytes = Buffer.from(presetToFileText({ ...meta, id: "broken", title: "Broken X" }).replace("Broken X", "Broken \u0000"), "utf8");
+    bytes[bytes.indexOf(0)] = 0xff;
+    await chooseFile(bytes, "broken.json");
+    expect(status().dataset.kind).toBe("error");
+    expect(status().textContent).toMatch(/^Not imported: broken\.json: preset: the file is not UTF-8 text \(line \d+, byte [\d,]+ is not UTF-8\); save it as UTF-8$/);
+    expect(await storedPresets()).toEqual([]);
+  });
+});
+
 describe("nothing the user made is touched", () => {
   it("loading, saving, importing, removing and freezing leave the user's sheets and cells exactly as they were", async () => {
     const before = userPart(workbook);
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     await saveAs("Mine");
     await chooseFile(presetToFileText({ ...meta, id: "other", title: "Other" }), "other.json");
-    click('button[data-action="remove"][data-target-id="other"]');
-    click('button[data-action="confirm-remove"]');
+    click('fluent-button[data-action="remove"][data-target-id="other"]');
+    click('fluent-button[data-action="confirm-remove"]');
     await flush();
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     expect(workbook.sheetNames()).toEqual(["Budget", "Notes", "Meta 2026", "Meta 2026 (values)"]);
@@ -288,7 +321,7 @@ describe("nothing the user made is touched", () => {
     vi.spyOn(workbook.engine, "setSheetContent").mockImplementationOnce(() => {
       throw new Error("Simulated failure");
     });
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     expect(status().dataset.kind).toBe("error");
     expect(status().textContent).toBe(
@@ -299,7 +332,7 @@ describe("nothing the user made is touched", () => {
   });
 
   it("a save the browser's storage refuses stores nothing, and the pane says so", async () => {
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const before = { workbook: snapshot(workbook), storage: storage.entries() };
     storage.refuseWrites = true;
@@ -312,13 +345,13 @@ describe("nothing the user made is touched", () => {
   });
 
   it("a freeze that fails half way removes its copy and leaves the workbook as it was", async () => {
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const before = snapshot(workbook);
     vi.spyOn(workbook.engine, "setSheetContent").mockImplementationOnce(() => {
       throw new Error("Simulated failure");
     });
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().textContent).toBe(
       'Freezing "Meta 2026" failed: Simulated failure. The partial copy was removed; the workbook is unchanged.',

@@ -13,11 +13,13 @@ import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/workbook/
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { sheetNameProblem } from "../../src/workbook/sheetName";
 import { userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
-import { builtInPresets, findPreset, planSheet, type Preset } from "../../src/presets";
+import { builtInPresets, findPreset, parsePresetFile, planSheet, type Preset } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { previewStoragePrefix } from "../../src/preview/presetRecords";
 import type { PreviewWorkbook } from "../../src/preview/workbook";
 import { hostilePreset } from "../fixtures/hostileText";
+import { titledSheetNames } from "../fixtures/sheetTitles";
+import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
 import { MemoryStorage, newHost, newWorkbook, sheetSnapshot, snapshot, userPart, userSheets } from "./helpers";
 
 const meta = findPreset("meta-2026") as Preset;
@@ -239,7 +241,7 @@ describe("save as preset: reading a loaded sheet back", () => {
     const stored = (await features(later).userPresets.list()).presets[0]?.preset;
     const jobsCut = stored?.inputs.find((i) => i.key === "jobs_cut");
     expect(jobsCut?.base).toBe(10000);
-    expect(jobsCut?.note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 23000\./);
+    expect(jobsCut?.note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 23,000\./);
     expect(stored?.asOf).toBe("2026-05-02");
     expect(stored?.inputs.find((i) => i.key === "cost_per_employee")).toEqual(
       meta.inputs.find((i) => i.key === "cost_per_employee"),
@@ -554,4 +556,72 @@ describe("freezeModel", () => {
       expect((await features(host).freezeModel(model, { now })).sheetName).toBe("Meta 2026 (values)");
     });
   }
+});
+
+describe("a preset in any script, as large as a preset file may be, survives in the preview", () => {
+  const savedAt = "2026-05-01T09:00:00.000Z";
+  const largest = (script: Script): Preset => {
+    const parsed = parsePresetFile(largestPresetFile(script));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  };
+
+  for (const script of scripts) {
+    it(`keeps the largest ${script} preset as a user preset over a reload, and as a loaded sheet's origin`, async () => {
+      const storage = new MemoryStorage();
+      const { host } = newHost({ Sheet1: [] }, storage);
+      const preset = largest(script);
+      expect(await features(host).userPresets.save(preset, { replace: false, savedAt })).toEqual({ saved: true });
+      expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
+      const reloaded = features(newHost({ Sheet1: [] }, storage).host);
+      expect(await reloaded.userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
+      const { sheetName } = await host.loadPlan(planSheet(preset), origin(preset, "user"));
+      expect((await features(host).listModels()).map((m) => [m.sheetName, m.preset])).toEqual([[sheetName, preset]]);
+    });
+  }
+
+  it("keeps the file at the limit with every list full, whose stored form is over the file limit, and loads it with its origin", async () => {
+    const { host } = newHost({ Sheet1: [] }, new MemoryStorage());
+    const parsed = parsePresetFile(fullestPresetFile());
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await features(host).userPresets.save(parsed.value, { replace: false, savedAt });
+    expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset: parsed.value, savedAt }], unreadable: [] });
+    await host.loadPlan(planSheet(parsed.value), origin(parsed.value, "user"));
+    expect((await features(host).listModels()).map((m) => m.preset)).toEqual([parsed.value]);
+  });
+
+  it("reads the records an earlier version stored, every character outside ASCII escaped", async () => {
+    const storage = new MemoryStorage();
+    const preset = largest("cjk");
+    const escaped = userPresetXml({ preset, savedAt }).replace(/[^\t\n\r\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    storage.setItem(`${previewStoragePrefix}k${"2".repeat(32)}`, escaped);
+    expect(await features(newHost({ Sheet1: [] }, storage).host).userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
+  });
+
+  it("does not say a preset is kept when the storage hands back a record that does not read back, and keeps the old one", async () => {
+    const storage = new MemoryStorage();
+    const { workbook, host } = newHost({ Sheet1: [] }, storage);
+    const { userPresets } = features(host);
+    await userPresets.save(mine("keep"), { replace: false, savedAt });
+    const before = { storage: storage.entries(), records: workbook.presetRecords.read() };
+    storage.storesAs = (value) => value.replace(/[^\t\n\r\x20-\x7e]/g, "?");
+    await expect(userPresets.save({ ...largest("arabic"), id: "keep" }, { replace: true, savedAt: "2026-05-02T09:00:00.000Z" })).rejects.toThrow(
+      /^Saving "Largest arabic" failed: .*does not read back.*Your presets are as they were\.$/,
+    );
+    expect({ storage: storage.entries(), records: workbook.presetRecords.read() }).toEqual(before);
+    storage.storesAs = (value) => value;
+    expect((await userPresets.list()).presets.map((p) => p.preset.title)).toEqual(["Mine keep"]);
+  });
+});
+
+describe("sheet names from preset titles, in the preview", () => {
+  it.each(titledSheetNames)("loads a preset titled %j into a sheet named %j, twice into a free name", async (title, name) => {
+    const { workbook, host } = newHost({ Sheet1: [] });
+    const preset = { ...meta, title };
+    const expected = name === "Model" ? meta.id : name;
+    expect((await host.loadPlan(planSheet(preset))).sheetName).toBe(expected);
+    const second = (await host.loadPlan(planSheet(preset))).sheetName;
+    expect(sheetNameProblem(second, workbook.sheetNames().filter((n) => n !== second))).toBeUndefined();
+    expect(workbook.sheetNames()).toEqual(["Sheet1", expected, second]);
+  });
 });

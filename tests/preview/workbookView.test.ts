@@ -194,3 +194,28 @@ describe("WorkbookView", () => {
     expect(byId("grid").dataset.sheetName).toBe("Sheet1");
   });
 });
+
+describe("an input's check in the preview", () => {
+  it("highlights the row's Low, Base and High and shows the warning as soon as Base is typed above High, and clears when put right", async () => {
+    const preset = builtInPresets.find((p) => p.id === "meta-2026") as Preset;
+    const plan = planSheet(preset);
+    await host.loadPlan(plan);
+    const at = plan.keyCells.ai_capex as { low: string; base: string; high: string };
+    const check = plan.checks?.find((c) => c.range === `${at.low}:${at.high}`);
+    if (check === undefined) throw new Error("no check for ai_capex");
+    const row = Number(at.base.slice(1)) - 1;
+    const warned = (): boolean[] => [at.low, at.base, at.high].map((address) => td(address).classList.contains("check-warning"));
+    expect(warned()).toEqual([false, false, false]);
+    expect(td(check.cell).textContent).toBe("");
+
+    workbook.enter(workbook.activeSheetId, row, 2, "999000000000"); // Base, far above High
+    expect(td(check.cell).textContent).toBe("Base is above High");
+    expect(warned()).toEqual([true, true, true]);
+    expect(toHex(td(at.high).style.backgroundColor)).toBe("#ffc7ce");
+    expect(td(at.low).title).toBe("Base is above High");
+
+    workbook.enter(workbook.activeSheetId, row, 2, String(preset.inputs.find((i) => i.key === "ai_capex")?.base));
+    expect(td(check.cell).textContent).toBe("");
+    expect(warned()).toEqual([false, false, false]);
+  });
+});

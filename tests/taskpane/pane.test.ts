@@ -46,9 +46,9 @@ afterEach(() => {
 });
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-const buttons = (): HTMLButtonElement[] => [...root.querySelectorAll<HTMLButtonElement>("button[data-preset-id]")];
+const buttons = (): HTMLButtonElement[] => [...root.querySelectorAll<HTMLButtonElement>("fluent-button[data-preset-id]")];
 const status = (): HTMLElement => root.querySelector('[role="status"]') as HTMLElement;
-const button = (id: string): HTMLButtonElement => root.querySelector(`button[data-preset-id="${id}"]`) as HTMLButtonElement;
+const button = (id: string): HTMLButtonElement => root.querySelector(`fluent-button[data-preset-id="${id}"]`) as HTMLButtonElement;
 
 describe("mountPane", () => {
   it("replaces the placeholder and lists every built-in preset with its title, summary, as-of date and source count", () => {

@@ -62,11 +62,11 @@ function chooseFile(text: string, name: string): void {
 }
 
 async function saveAs(name: string): Promise<void> {
-  click('button[data-action="open-save"]');
-  const input = root.querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+  click('fluent-button[data-action="open-save"]');
+  const input = root.querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
   input.value = name;
   input.dispatchEvent(new Event("input"));
-  click('button[data-action="save"]');
+  click('fluent-button[data-action="save"]');
   await flush();
 }
 
@@ -98,7 +98,7 @@ describe("the hostile-text corpus through the pane into the workbook", () => {
     expect(await storedPresets()).toEqual([hostile]);
     expect(excel.sheetNames()).toEqual(["Budget", "Notes"]); // imported, not loaded
 
-    click(`button[data-action="load"][data-preset-kind="user"][data-preset-id="${hostile.id}"]`);
+    click(`fluent-button[data-action="load"][data-preset-kind="user"][data-preset-id="${hostile.id}"]`);
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     const sheetName = excel.sheetNames()[2] as string;
@@ -117,7 +117,7 @@ describe("the hostile-text corpus through the pane into the workbook", () => {
     expect(saved?.outputs).toEqual(hostile.outputs);
     expect(saved?.sources).toEqual(hostile.sources);
 
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().dataset.kind, status().textContent ?? "").toBe("success");
     const frozenName = excel.sheetNames()[3] as string;
@@ -149,7 +149,7 @@ describe("nothing the user made is touched", () => {
     await mount();
     const before = excel.snapshot();
     excel.failOn("Range.formulas", { message: "Payload too large" });
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     expect(status().dataset.kind).toBe("error");
     expect(status().textContent).toMatch(/Payload too large.*removed; the workbook is unchanged/);
@@ -158,11 +158,11 @@ describe("nothing the user made is touched", () => {
 
   it("a freeze that fails half way removes its copy and leaves the workbook as it was", async () => {
     await mount();
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const before = excel.snapshot();
     excel.failOn("Range.formulas", { message: "The workbook is protected" });
-    click('button[data-action="freeze"]');
+    click('fluent-button[data-action="freeze"]');
     await flush();
     expect(status().textContent).toMatch(/The workbook is protected.*partial copy was removed/);
     expect(excel.snapshot()).toEqual(before);
@@ -172,13 +172,13 @@ describe("nothing the user made is touched", () => {
 describe("save as preset through the pane", () => {
   it("reads the value the user typed into the sheet, also after the sheet was renamed", async () => {
     await mount();
-    click(`button[data-preset-id="${meta.id}"]`);
+    click(`fluent-button[data-preset-id="${meta.id}"]`);
     await flush();
     const sheetName = excel.sheetNames()[2] as string;
     const at = planSheet(meta).keyCells.ai_capex as { low: string; base: string; high: string };
     excel.typeInto(sheetName, at.base, "63000000000");
     excel.renameSheet(sheetName, "Capex up");
-    click('button[data-action="refresh"]');
+    click('fluent-button[data-action="refresh"]');
     await flush();
     expect(root.querySelector(".model-name")?.textContent).toBe("Capex up");
 

@@ -33,7 +33,7 @@ const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
 const status = (): HTMLElement => root.querySelector('[role="status"]') as HTMLElement;
-const action = (name: string, within: ParentNode = root): HTMLButtonElement[] => [...within.querySelectorAll<HTMLButtonElement>(`button[data-action="${name}"]`)];
+const action = (name: string, within: ParentNode = root): HTMLButtonElement[] => [...within.querySelectorAll<HTMLButtonElement>(`fluent-button[data-action="${name}"]`)];
 const first = (name: string, within: ParentNode = root): HTMLButtonElement => {
   const found = action(name, within)[0];
   if (!found) throw new Error(`no button for ${name}; status: ${status().textContent}`);
@@ -85,7 +85,7 @@ describe("a host without the optional features", () => {
 describe("export", () => {
   it("offers a built-in preset as its preset file, named by its id", async () => {
     const { saved } = await mount(new MemoryHost());
-    const button = root.querySelector<HTMLButtonElement>(`button[data-action="export"][data-target-id="${meta.id}"]`) as HTMLButtonElement;
+    const button = root.querySelector<HTMLButtonElement>(`fluent-button[data-action="export"][data-target-id="${meta.id}"]`) as HTMLButtonElement;
     button.click();
     expect(saved).toEqual([{ name: "meta-2026.json", text: presetToFileText(meta) }]);
     expect(status().textContent).toBe(`Exported “${meta.title}” as meta-2026.json.`);
@@ -139,7 +139,7 @@ describe("your models", () => {
   it("records the origin of a built-in load too, and lists the new sheet", async () => {
     const host = new MemoryHost();
     await mount(host);
-    root.querySelector<HTMLButtonElement>(`button[data-preset-id="${meta.id}"]`)?.click();
+    root.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${meta.id}"]`)?.click();
     await flush();
     expect(host.loads[0]?.origin).toEqual({ preset: meta, kind: "builtIn", loadedAt: today.toISOString() });
     const sheets = section("Sheets loaded from models") as HTMLElement;
@@ -289,7 +289,7 @@ describe("save as preset", () => {
   async function loadedHost(): Promise<MemoryHost> {
     const host = new MemoryHost();
     await mount(host);
-    root.querySelector<HTMLButtonElement>(`button[data-preset-id="${meta.id}"]`)?.click();
+    root.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${meta.id}"]`)?.click();
     await flush();
     return host;
   }
@@ -304,10 +304,11 @@ describe("save as preset", () => {
     sheet.cells.set(base, { address: base, value: 12_000 });
 
     first("open-save").click();
-    const input = root.querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+    const input = root.querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
     expect(input.value).toBe("Meta 2026");
     expect(document.activeElement).toBe(input);
-    expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe("Name for your preset");
+    // Fluent's text input labels its inner <input> with its own content (slotted into its <label>).
+    expect(input.textContent).toBe("Name for your preset");
     input.value = "Meta, fewer cuts";
     input.dispatchEvent(new Event("input"));
     first("save").click();
@@ -338,7 +339,7 @@ describe("save as preset", () => {
   it("refuses a blank name and a sheet whose inputs are not numbers, naming the cell, and stores nothing", async () => {
     const host = await loadedHost();
     first("open-save").click();
-    const input = root.querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+    const input = root.querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
     input.value = "   ";
     input.dispatchEvent(new Event("input"));
     first("save").click();
@@ -362,7 +363,7 @@ describe("save as preset", () => {
     const host = await loadedHost();
     host.stored = [{ preset: mine("mine", "Mine"), savedAt: "2026-05-01T09:00:00.000Z" }];
     first("open-save").click();
-    const input = root.querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+    const input = root.querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
     input.value = "mine";
     input.dispatchEvent(new Event("input"));
     first("save").click();
@@ -373,7 +374,7 @@ describe("save as preset", () => {
     expect(host.stored.map((s) => [s.preset.id, s.preset.title])).toEqual([["mine", "mine"]]);
 
     first("open-save").click();
-    const again = root.querySelector<HTMLInputElement>(".save-form input") as HTMLInputElement;
+    const again = root.querySelector<HTMLInputElement>(".save-form fluent-text-input") as HTMLInputElement;
     again.value = "Meta 2026"; // "meta-2026" is a built-in id
     again.dispatchEvent(new Event("input"));
     first("save").click();
@@ -386,7 +387,7 @@ describe("freeze", () => {
   it("freezes the chosen sheet at the pane's clock and names the new sheet", async () => {
     const host = new MemoryHost();
     await mount(host);
-    root.querySelector<HTMLButtonElement>(`button[data-preset-id="${meta.id}"]`)?.click();
+    root.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${meta.id}"]`)?.click();
     await flush();
     first("freeze").click();
     await flush();
@@ -399,7 +400,7 @@ describe("freeze", () => {
   it("shows the host's error", async () => {
     const host = new MemoryHost();
     await mount(host);
-    root.querySelector<HTMLButtonElement>(`button[data-preset-id="${meta.id}"]`)?.click();
+    root.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${meta.id}"]`)?.click();
     await flush();
     host.failNext = { method: "freezeModel", error: new Error("Freezing failed: the workbook is protected. The partial copy was removed.") };
     first("freeze").click();
@@ -415,15 +416,15 @@ describe("busy and unavailable", () => {
     host.stored = [{ preset: mine("my-meta", "My Meta"), savedAt: "2026-05-01T09:00:00.000Z" }];
     await mount(host);
     const release = host.hold("loadPlan");
-    root.querySelector<HTMLButtonElement>(`button[data-preset-id="${meta.id}"]`)?.click();
+    root.querySelector<HTMLButtonElement>(`fluent-button[data-preset-id="${meta.id}"]`)?.click();
     await flush();
-    const all = [...root.querySelectorAll<HTMLButtonElement>("button[data-action]")];
+    const all = [...root.querySelectorAll<HTMLButtonElement>("fluent-button[data-action]")];
     expect(all.length).toBeGreaterThan(builtInPresets.length * 2);
     expect(all.every((b) => b.disabled)).toBe(true);
     expect(root.querySelector<HTMLInputElement>('input[type="file"]')?.disabled).toBe(true);
     release();
     await flush();
-    expect([...root.querySelectorAll<HTMLButtonElement>("button[data-action]")].every((b) => !b.disabled)).toBe(true);
+    expect([...root.querySelectorAll<HTMLButtonElement>("fluent-button[data-action]")].every((b) => !b.disabled)).toBe(true);
   });
 
   it("with a requirement problem, touches nothing in the workbook and offers only export and the prices", async () => {

@@ -6,29 +6,38 @@ import { describe, expect, it } from "vitest";
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { planFrozenWrite, sheetCellsOf } from "../../src/workbook/sheetCells";
 import {
-  asciiJson,
+  escapeXml,
   newRecordKey,
   readElement,
   readSheetOriginXml,
   readUserPresetXml,
   recordKeyPattern,
   sheetOriginXml,
+  unescapeNonAsciiJson,
   unescapeXml,
   userPresetNamespace,
+  userPresetRefusal,
+  userPresetsOf,
   userPresetXml,
 } from "../../src/workbook/workbookRecords";
-import { findPreset, freezeSheet, planSheet, type Preset, type SheetCell } from "../../src/presets";
+import { findPreset, freezeSheet, parsePresetFile, planSheet, presetFileMaxBytes, presetToFileText, type Preset, type SheetCell } from "../../src/presets";
+import { fullestPresetFile, largestPresetFile, scripts, storedBytes } from "../fixtures/largestPresets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { xmlProblem } from "../excel/fakeExcel";
 
 const meta = findPreset("meta-2026") as Preset;
 
+/** How records were written before: JSON text with every UTF-16 unit outside printable ASCII as a \u escape. */
+function legacyAsciiJson(json: string): string {
+  return json.replace(/[^\x20-\x7e\n]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 describe("workbook records", () => {
-  it("write a user preset as well-formed, plain-ASCII XML that reads back to the same preset", () => {
+  it("write a user preset as well-formed XML, its text as itself, that reads back to the same preset", () => {
     const hostile = hostilePreset();
     const xml = userPresetXml({ preset: hostile, savedAt: "2026-05-01T09:00:00.000Z" });
     expect(xmlProblem(xml)).toBeUndefined();
-    expect(xml).toMatch(/^[\x20-\x7e\n]*$/);
+    for (const text of [hostile.title, ...(hostile.notes ?? [])].filter((t) => !/[\n\t\r"\\<>&]/.test(t))) expect(xml).toContain(text);
     expect(xml.startsWith(`<aicostUserPreset xmlns="${userPresetNamespace}" savedAt="2026-05-01T09:00:00.000Z">`)).toBe(true);
     expect(readUserPresetXml(xml)).toEqual({ ok: true, value: { preset: hostile, savedAt: "2026-05-01T09:00:00.000Z" } });
   });
@@ -65,11 +74,12 @@ describe("workbook records", () => {
     expect(readSheetOriginXml(xml)).toEqual({ ok: true, value: record });
   });
 
-  it("escape only characters outside printable ASCII, and only as JSON escapes that mean the same", () => {
-    const json = JSON.stringify({ text: "é 💸 \u202E\u2028 <&>" });
-    const ascii = asciiJson(json);
-    expect(ascii).toMatch(/^[\x20-\x7e]*$/);
-    expect(JSON.parse(ascii)).toEqual(JSON.parse(json));
+  it("read escapes of characters outside ASCII as the characters, leaving every other escape as it is", () => {
+    const json = JSON.stringify({ text: "é 💸 \u202E\u2028 <&> \\u4e2d \"\n" });
+    const legacy = legacyAsciiJson(json);
+    expect(legacy).toMatch(/^[\x20-\x7e]*$/);
+    expect(unescapeNonAsciiJson(legacy)).toBe(json);
+    expect(JSON.parse(unescapeNonAsciiJson(legacy))).toEqual(JSON.parse(json));
   });
 });
 
@@ -210,7 +220,7 @@ describe("presetFromSheet", () => {
     if (!twice.ok) throw new Error("second save failed");
     const note = twice.value.inputs[0]?.note ?? "";
     expect(note.match(/Edited in the workbook/g)).toHaveLength(1);
-    expect(note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 1000\. As the analysis/);
+    expect(note).toMatch(/^Edited in the workbook on 2026-05-02; the preset had base 1,000\. As the analysis/);
   });
 
   function freshCellsOf(preset: Preset): Map<string, SheetCell> {
@@ -239,7 +249,7 @@ describe("presetFromSheet", () => {
     ordered.set(at("ai_capex").low, { address: at("ai_capex").low, value: 70e9 });
     const outOfOrder = presetFromSheet(meta, [...ordered.values()], options);
     expect(outOfOrder.ok ? [] : outOfOrder.issues.map((i) => i.message)).toEqual([
-      `${at("ai_capex").low} (Low of “AI capital expenditure, 2026”): must not exceed base (62500000000), got 70000000000`,
+      `${at("ai_capex").low} (Low of “AI capital expenditure, 2026”): must not exceed base ($62.5B), got $70.0B`,
     ]);
   });
 
@@ -247,4 +257,87 @@ describe("presetFromSheet", () => {
     const result = presetFromSheet(meta, [...freshCells().values()], { ...options, title: "two\nlines" });
     expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual(["name: must be one line"]);
   });
+});
+
+describe("a stored preset reads back whatever its script and size", () => {
+  const savedAt = "2026-05-01T09:00:00.000Z";
+
+  for (const script of scripts) {
+    it(`keeps the largest accepted file of ${script} text as a user preset and as a sheet origin`, () => {
+      const parsed = parsePresetFile(largestPresetFile(script));
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const preset = parsed.value;
+      expect(userPresetRefusal(preset)).toBeUndefined();
+      const xml = userPresetXml({ preset, savedAt });
+      expect(xmlProblem(xml)).toBeUndefined();
+      expect(readUserPresetXml(xml)).toEqual({ ok: true, value: { preset, savedAt } });
+      const origin = { key: newRecordKey(), kind: "user" as const, loadedAt: savedAt, preset };
+      expect(readSheetOriginXml(sheetOriginXml(origin))).toEqual({ ok: true, value: origin });
+    });
+  }
+
+  it("keeps a file at the limit with every list full, whose stored form is the largest", () => {
+    const file = fullestPresetFile();
+    expect(Buffer.byteLength(file)).toBeLessThanOrEqual(presetFileMaxBytes);
+    expect(storedBytes(file)).toBeGreaterThan(presetFileMaxBytes);
+    const parsed = parsePresetFile(file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(userPresetRefusal(parsed.value)).toBeUndefined();
+    expect(readUserPresetXml(userPresetXml({ preset: parsed.value, savedAt }))).toEqual({ ok: true, value: { preset: parsed.value, savedAt } });
+  });
+
+  it("stores text as itself, escaping only what XML requires", () => {
+    const preset = { ...meta, title: "Coûts 中文 📈 تكلفة <&> \"q\"" };
+    const xml = userPresetXml({ preset, savedAt });
+    expect(xml).toContain('Coûts 中文 📈 تكلفة &lt;&amp;&gt; \\"q\\"');
+    expect(xml).not.toMatch(/\\u[0-9a-fA-F]{4}/);
+  });
+
+  it("still reads records written in the earlier format, every character outside ASCII escaped", () => {
+    for (const script of scripts) {
+      const parsed = parsePresetFile(largestPresetFile(script));
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const legacy = `<aicostUserPreset xmlns="${userPresetNamespace}" savedAt="${savedAt}">${escapeXml(legacyAsciiJson(presetToFileText(parsed.value)))}</aicostUserPreset>`;
+      expect(legacy).toMatch(/^[\x20-\x7e\n]*$/);
+      expect(readUserPresetXml(legacy), script).toEqual({ ok: true, value: { preset: parsed.value, savedAt } });
+    }
+  });
+
+  it("refuses, with a message, a record whose preset would not read back, before anything is stored", () => {
+    const lone = { ...meta, id: "mine", title: "half \ud83d pair" };
+    expect(userPresetRefusal(lone)).toMatch(/cannot be stored/);
+  });
+});
+
+describe("a record edited by hand gives a message and loses nothing else", () => {
+  const savedAt = "2026-05-01T09:00:00.000Z";
+  const good = userPresetXml({ preset: meta, savedAt });
+  const other = userPresetXml({ preset: { ...meta, id: "other", title: "Other 中文" }, savedAt });
+
+  const hostile: readonly [string, string, RegExp][] = [
+    ["truncated", good.slice(0, Math.floor(good.length / 2)), /not an AICOST user preset|not valid JSON/],
+    ["truncated inside its text", good.replace(/"notes"[\s\S]*(<\/aicostUserPreset>)$/, "$1"), /not valid JSON/],
+    ["of another namespace", good.replace(userPresetNamespace, "http://evil.example/ns"), /not an AICOST user preset/],
+    ["huge", good.replace("</aicostUserPreset>", `${" ".repeat(20 * presetFileMaxBytes)}</aicostUserPreset>`), /over the limit/],
+    ["huge inside its text", good.replace('"notes": [', `"notes": [${JSON.stringify("x".repeat(2 * presetFileMaxBytes))},`), /over the limit/],
+    ["with a key given twice", good.replace('"title":', '"title": "Twice",\n  "title":'), /title/],
+    ["with a character reference to half a surrogate pair", good.replace('"title": "', '"title": "&#xD800;'), /cannot store/],
+    ["with a lone surrogate escape", good.replace('"title": "', '"title": "\\ud800'), /cannot store/],
+    ["empty", `<aicostUserPreset xmlns="${userPresetNamespace}"/>`, /the file is empty/],
+  ];
+
+  for (const [name, xml, message] of hostile) {
+    it(`reads a record ${name} as unreadable, with a message, and lists the others`, () => {
+      const read = readUserPresetXml(xml);
+      expect(read.ok).toBe(false);
+      expect(read.ok ? "" : read.problem).toMatch(message);
+      const { listing } = userPresetsOf([
+        { handle: 1, xml: other },
+        { handle: 2, xml },
+      ]);
+      expect(listing.presets.map((p) => p.preset.id)).toEqual(["other"]);
+      expect(listing.unreadable).toHaveLength(1);
+      expect(listing.unreadable[0]).toMatch(/^A preset stored in this workbook could not be read: /);
+    });
+  }
 });

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../../src/workbook/sheetName";
+import { titledSheetNames } from "../fixtures/sheetTitles";
+import { freeSheetName, frozenSheetNameFor, maxSheetNameLength, sanitizeSheetName, sheetNameProblem } from "../../src/workbook/sheetName";
 
 /** Excel's rules for a worksheet name, written out independently of the code under test. */
 function isValidExcelSheetName(name: string): boolean {
   return (
+    !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name) &&
     name.length >= 1 &&
     name.length <= 31 &&
     !/[\\/?*:[\]]/.test(name) &&
@@ -58,5 +60,40 @@ describe("freeSheetName", () => {
         expect(existing.map((n) => n.toUpperCase())).not.toContain(name.toUpperCase());
       }),
     );
+  });
+});
+
+describe("the one sheet-name rule: reserved names and whole characters", () => {
+  it.each(titledSheetNames)("names a sheet for %j as %j", (title, name) => {
+    expect(freeSheetName(title, [])).toBe(name);
+    expect(isValidExcelSheetName(name)).toBe(true);
+  });
+
+  it("never cuts inside a character: not a surrogate pair, a flag, a family emoji or a letter with its marks", () => {
+    const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+    const pieces = ["a", "🧮", "🇫🇷", "👨‍👩‍👧", "e\u0301", "中", "ש"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 31 }), (parts, max) => {
+        const wanted = parts.join("");
+        const name = sanitizeSheetName(wanted, max);
+        if (name === "Model") return;
+        expect(name.length).toBeLessThanOrEqual(max);
+        expect(wanted.startsWith(name)).toBe(true);
+        // The cut falls on a grapheme boundary of the wanted text.
+        const boundaries = new Set([...graphemes.segment(wanted)].map((s) => s.index));
+        if (name.length < wanted.length) expect(boundaries.has(name.length)).toBe(true);
+      }),
+    );
+  });
+
+  it("cuts whole characters when it adds a number or (values)", () => {
+    const family = `${"x".repeat(22)}👨‍👩‍👧`;
+    expect(freeSheetName(family, [freeSheetName(family, [])])).toBe(`${"x".repeat(22)} (2)`);
+    expect(frozenSheetNameFor(`${"x".repeat(20)}🇫🇷x`)).toBe(`${"x".repeat(20)} (values)`);
+    expect(frozenSheetNameFor(`${"x".repeat(18)}🇫🇷x`)).toBe(`${"x".repeat(18)}🇫🇷 (values)`);
+  });
+
+  it("refuses a typed name with half a character", () => {
+    expect(sheetNameProblem("half \ud83d", [])).toMatch(/half a character/);
   });
 });

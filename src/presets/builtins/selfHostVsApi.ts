@@ -113,20 +113,6 @@ export const selfHostVsApi: Preset = {
   ],
   outputs: [
     {
-      key: "self_host_price",
-      label: "Self-hosted cost per million tokens",
-      unit: "USD per million tokens",
-      format: "usdPrecise",
-      formula: "AICOST.SELF_HOST_PRICE(gpu_hour_cost, tokens_per_second_per_gpu, utilization)",
-    },
-    {
-      key: "api_blended_price",
-      label: "GPT-5.5 API blended price",
-      unit: "USD per million tokens",
-      format: "usdPrecise",
-      formula: "AICOST.BLENDED_PRICE(api_input_price, api_output_price, output_share)",
-    },
-    {
       key: "deepseek_input_price",
       label: "DeepSeek V4 Flash input price",
       unit: "USD per million tokens",
@@ -143,11 +129,28 @@ export const selfHostVsApi: Preset = {
       note: "From the AICOST price catalog.",
     },
     {
+      key: "self_host_price",
+      label: "Self-hosted cost per million tokens",
+      unit: "USD per million tokens",
+      format: "usdPrecise",
+      formula: "AICOST.SELF_HOST_PRICE(gpu_hour_cost, tokens_per_second_per_gpu, utilization)",
+      chart: true,
+    },
+    {
+      key: "api_blended_price",
+      label: "GPT-5.5 API blended price",
+      unit: "USD per million tokens",
+      format: "usdPrecise",
+      formula: "AICOST.BLENDED_PRICE(api_input_price, api_output_price, output_share)",
+      chart: true,
+    },
+    {
       key: "deepseek_blended_price",
       label: "DeepSeek V4 Flash API blended price",
       unit: "USD per million tokens",
       format: "usdPrecise",
       formula: "AICOST.BLENDED_PRICE(deepseek_input_price, deepseek_output_price, output_share)",
+      chart: true,
     },
     {
       key: "api_to_self_host_ratio",
@@ -170,7 +173,6 @@ export const selfHostVsApi: Preset = {
       unit: "USD per year",
       format: "usdMillions",
       formula: "fleet_tokens_per_year * api_blended_price / 1000000",
-      chart: true,
     },
     {
       key: "deepseek_annual_bill",
@@ -178,7 +180,6 @@ export const selfHostVsApi: Preset = {
       unit: "USD per year",
       format: "usdMillions",
       formula: "fleet_tokens_per_year * deepseek_blended_price / 1000000",
-      chart: true,
     },
     {
       key: "self_host_annual_bill",
@@ -186,7 +187,6 @@ export const selfHostVsApi: Preset = {
       unit: "USD per year",
       format: "usdMillions",
       formula: "fleet_tokens_per_year * self_host_price / 1000000",
-      chart: true,
     },
   ],
   notes: [

@@ -1,0 +1,17 @@
+/**
+ * The pane's sections, top to bottom. To add one, write it as a
+ * `PaneSectionFactory` in its own file (the contract is in ./section.ts) and
+ * add one line here.
+ */
+import { companyModelsSection } from "./companyModels";
+import { loadedSheetsSection } from "./loadedSheets";
+import { pricesSection } from "./priceCatalogView";
+import type { PaneSectionFactory } from "./section";
+import { yourModelsSection } from "./yourModels";
+
+export const paneSections: readonly PaneSectionFactory[] = [
+  companyModelsSection,
+  yourModelsSection,
+  loadedSheetsSection,
+  pricesSection,
+];
