@@ -9,6 +9,7 @@ import { runPrices } from "./prices";
 import { cliMessages, commandNames, type CommandName } from "./messages";
 import { printable } from "./printable";
 import { usageText } from "./usage";
+import type { SimulationSettings } from "../simulation";
 
 export type ParseOutcome =
   | { readonly ok: true; readonly command: CliCommand | { readonly kind: "help" } }
@@ -21,7 +22,20 @@ const optionsOf: Readonly<Record<CommandName, Readonly<Record<string, string | n
   preset: {},
   show: { "--file": "<preset.json>", "--json": null },
   export: { "--file": "<preset.json>", "--out": "<file.xlsx>", "--values": null },
+  tornado: { "--file": "<preset.json>", "--output": "<key>", "--json": null },
+  simulate: { "--file": "<preset.json>", "--trials": "<N>", "--seed": "<S>", "--distribution": "<triangular|pert>", "--json": null },
 };
+
+/** Trials and seed when not given: enough trials for stable percentiles, and a fixed seed so a rerun gives the same figures. */
+export const defaultSimulation: SimulationSettings = { trials: 10_000, seed: 1, distribution: "triangular" };
+
+/** A whole-number option's value; commas between digit groups are allowed (100,000). */
+function wholeNumberOption(option: string, placeholder: string, value: string | true | undefined, fallback: number): number | { message: string } {
+  if (typeof value !== "string") return fallback;
+  const digits = value.replace(/,(?=\d{3}(?:,|$))/g, "");
+  if (!/^\d{1,16}$/.test(digits)) return { message: cliMessages.notWholeNumber(option, placeholder, value) };
+  return Number(digits);
+}
 
 /** Short spellings of options. */
 const aliases: Readonly<Record<string, string>> = { "-o": "--out", "-f": "--file", "-h": "--help" };
@@ -97,6 +111,23 @@ export function parseCommandLine(argv: readonly string[]): ParseOutcome {
   if (name === "preset") return { ok: true, command: { kind: "preset", id: id ?? "" } };
   const preset: PresetRef = typeof file === "string" ? { file } : { id: id ?? "" };
   if (name === "show") return { ok: true, command: { kind: "show", preset, json: values.get("--json") === true } };
+  const json = values.get("--json") === true;
+  if (name === "tornado") {
+    const output = values.get("--output");
+    return { ok: true, command: { kind: "tornado", preset, output: typeof output === "string" ? output : undefined, json } };
+  }
+  if (name === "simulate") {
+    const trials = wholeNumberOption("--trials", "<N>", values.get("--trials"), defaultSimulation.trials);
+    if (typeof trials !== "number") return invalid(trials.message);
+    const seed = wholeNumberOption("--seed", "<S>", values.get("--seed"), defaultSimulation.seed);
+    if (typeof seed !== "number") return invalid(seed.message);
+    const given = values.get("--distribution");
+    const distribution = typeof given === "string" ? given : defaultSimulation.distribution;
+    if (distribution !== "triangular" && distribution !== "pert") {
+      return invalid(cliMessages.unknownDistribution(distribution));
+    }
+    return { ok: true, command: { kind: "simulate", preset, settings: { trials, seed, distribution }, json } };
+  }
   const out = values.get("--out");
   if (typeof out !== "string") return invalid(cliMessages.missingOut());
   return { ok: true, command: { kind: "export", preset, out, values: values.get("--values") === true } };

@@ -14,7 +14,9 @@ import { columnWidthInCharacters } from "./columnWidth";
 import { freezePlan } from "./frozenPlan";
 import { readPresetFile, standardInput } from "./presetFile";
 import { outputTarget, reasonOf, writeWhole } from "./replaceFile";
+import { simulateCommand, tornadoCommand } from "./simulation";
 import { renderTable, type TableCell } from "./table";
+import type { SimulationSettings } from "../simulation";
 import { xlsxBytes, xlsxSheetName, type ValueAt } from "./xlsxWorkbook";
 
 /** Which preset a command works on: a built-in by id, or a preset file ("-" for standard input). */
@@ -24,7 +26,9 @@ export type CliCommand =
   | { readonly kind: "list" }
   | { readonly kind: "preset"; readonly id: string }
   | { readonly kind: "show"; readonly preset: PresetRef; readonly json: boolean }
-  | { readonly kind: "export"; readonly preset: PresetRef; readonly out: string; readonly values: boolean };
+  | { readonly kind: "export"; readonly preset: PresetRef; readonly out: string; readonly values: boolean }
+  | { readonly kind: "tornado"; readonly preset: PresetRef; readonly output: string | undefined; readonly json: boolean }
+  | { readonly kind: "simulate"; readonly preset: PresetRef; readonly settings: SimulationSettings; readonly json: boolean };
 
 /** What a command did: its whole stdout, or the one-line problem that stopped it. */
 export type CommandOutcome = { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly message: string };
@@ -147,7 +151,7 @@ export function jsonText(sheet: JsonSheet): string {
 }
 
 /** The preset a command names: a built-in, or the preset read from a file; else the one-line reason. */
-async function resolvePreset(ref: PresetRef, io: CliIo): Promise<{ ok: true; preset: Preset } | { ok: false; outcome: CommandOutcome }> {
+export async function resolvePreset(ref: PresetRef, io: CliIo): Promise<{ ok: true; preset: Preset } | { ok: false; outcome: CommandOutcome }> {
   if ("file" in ref) {
     const read = await readPresetFile(ref.file, io);
     return read.ok ? { ok: true, preset: read.preset } : { ok: false, outcome: fail(read.message) };
@@ -242,5 +246,9 @@ export async function runCommand(command: CliCommand, io: CliIo): Promise<Comman
       return showPreset(command.preset, command.json, io);
     case "export":
       return exportPreset(command.preset, command.out, command.values, io);
+    case "tornado":
+      return tornadoCommand(command.preset, command.output, command.json, io);
+    case "simulate":
+      return simulateCommand(command.preset, command.settings, command.json, io);
   }
 }

@@ -2,7 +2,7 @@
 import { quotedPrintable } from "./printable";
 import { fileTooLargeMessage } from "../presets/file";
 
-export const commandNames = ["list", "preset", "show", "export"] as const;
+export const commandNames = ["list", "preset", "show", "export", "tornado", "simulate"] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** A name or value from the user, quoted: the same escapes as on stdout (see printable.ts). */
@@ -50,6 +50,8 @@ export const cliMessages = {
   freezeFailed: (id: string, reason: string) => `could not freeze the values of ${quoted(id)}: ${reason}`,
   outputFailed: (reason: string) => `could not write the output: ${reason}`,
   internal: (reason: string) => `internal error: ${reason}`,
+  unknownDistribution: (value: string) => `option --distribution takes triangular or pert, not ${quoted(value)}`,
+  notWholeNumber: (option: string, placeholder: string, value: string) => `option ${option} takes a whole number (${option} ${placeholder}), not ${quoted(value)}`,
 
   /** A preset file that could not be read at all; `file` as the user gave it ("-" is standard input). */
   presetFileUnreadable: (file: string, reason: string) => `cannot read the preset file ${fileName(file)}: ${reason}`,

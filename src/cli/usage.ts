@@ -20,13 +20,24 @@ Commands:
   export ... --values             the workbook with every AICOST formula replaced by its
                                   value and a line saying when and from which preset:
                                   it shows numbers in Excel without the add-in
+  tornado <id> [--output KEY]     sensitivity: each input swung from its Low to its High
+                                  value, every other input at Base, ranked by how far
+                                  the output moves (default: the last charted output)
+  simulate <id>                   Monte Carlo: each input with a range drawn from Low to
+                                  High (most likely Base); mean, standard deviation,
+                                  percentiles and the probability above zero of every
+                                  output. [--trials N] (100 to 1,000,000; 10,000)
+                                  [--seed S] (0 to 4,294,967,295; 1)
+                                  [--distribution triangular|pert] (triangular)
+  tornado/simulate --file <preset.json>
+                                  the same for a preset file of your own
 
 Options:
-  --file, -f <file>  (show, export) read the preset from this preset file instead of
+  --file, -f <file>  (show, export, tornado, simulate) read the preset from this preset file instead of
                      naming a preset id; - reads it from standard input. The file is
                      checked first: it must be UTF-8 JSON of at most ${presetFileMaxBytes / 1024} KB that
                      passes every check (aicost preset <id> writes a valid one)
-  --json             (show) print JSON instead of a table
+  --json             (show, tornado, simulate) print JSON instead of a table
   --out, -o <file>   (export) the .xlsx file to write, relative to the folder you
                      run aicost in; the folder must exist. An existing file is
                      replaced (whole, keeping its permissions; through a link,

@@ -7,11 +7,13 @@ import { companyModelsSection } from "./companyModels";
 import { loadedSheetsSection } from "./loadedSheets";
 import { pricesSection } from "./priceCatalogView";
 import type { PaneSectionFactory } from "./section";
+import { uncertaintySection } from "./uncertainty";
 import { yourModelsSection } from "./yourModels";
 
 export const paneSections: readonly PaneSectionFactory[] = [
   companyModelsSection,
   yourModelsSection,
   loadedSheetsSection,
+  uncertaintySection,
   pricesSection,
 ];

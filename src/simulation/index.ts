@@ -1,0 +1,7 @@
+export * from "./compile";
+export * from "./distributions";
+export * from "./ranges";
+export * from "./simulate";
+export * from "./statistics";
+export * from "./tornado";
+export * from "./resultSheets";

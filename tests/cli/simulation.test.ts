@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { builtInPresets, presetToFileText } from "../../src/presets";
+import { simulate, tornado } from "../../src/simulation";
+import { runAicost } from "./harness";
+
+const folder = mkdtempSync(join(tmpdir(), "aicost-sim-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("aicost simulate", () => {
+  it("--json prints the documented shape, with the settings it ran", async () => {
+    const run = await runAicost(["simulate", "gpu-cluster-100k", "--trials", "2000", "--seed", "42", "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(Object.keys(body)).toEqual(["id", "trials", "seed", "distribution", "outputs"]);
+    expect(body).toMatchObject({ id: "gpu-cluster-100k", trials: 2000, seed: 42, distribution: "triangular" });
+    const keys = ["key", "label", "mean", "stdev", "min", "max", "p5", "p10", "p50", "p90", "p95", "probabilityPositive"];
+    for (const output of body.outputs) for (const key of keys) expect(output).toHaveProperty(key);
+    expect(body.outputs.map((o: { key: string }) => o.key)).toEqual(builtInPresets.find((p) => p.id === "gpu-cluster-100k")!.outputs.map((o) => o.key));
+  });
+
+  it("gives the figures of the simulation module to the last digit, and the same again for the same seed", async () => {
+    const preset = builtInPresets.find((p) => p.id === "self-host-vs-api")!;
+    const settings = { trials: 3000, seed: 1234, distribution: "pert" as const };
+    const first = JSON.parse((await runAicost(["simulate", preset.id, "--trials", "3,000", "--seed", "1234", "--distribution", "pert", "--json"])).stdout);
+    const second = JSON.parse((await runAicost(["simulate", preset.id, "--trials", "3000", "--seed", "1234", "--distribution", "pert", "--json"])).stdout);
+    expect(second).toEqual(first);
+    const direct = simulate(preset, settings);
+    if (!direct.ok) throw new Error(direct.message);
+    for (const output of first.outputs) {
+      const expected = direct.result.outputs.find((o) => o.key === output.key)!;
+      expect(output.mean).toBe(expected.mean);
+      expect(output.p95).toBe(expected.p95);
+    }
+    const other = JSON.parse((await runAicost(["simulate", preset.id, "--trials", "3000", "--seed", "1235", "--distribution", "pert", "--json"])).stdout);
+    expect(other.outputs[0].mean).not.toBe(first.outputs[0].mean);
+  });
+
+  it("refuses trials, seeds and distributions outside their ranges, with the range, on one line", async () => {
+    const cases: [string[], string][] = [
+      [["--trials", "99"], "from 100 to 1,000,000"],
+      [["--trials", "1000001"], "from 100 to 1,000,000"],
+      [["--trials", "1e5"], "--trials takes a whole number"],
+      [["--trials", "-5"], "--trials needs a value"],
+      [["--seed", "4294967296"], "from 0 to 4,294,967,295"],
+      [["--seed", "1.5"], "--seed takes a whole number"],
+      [["--distribution", "normal"], "triangular or pert"],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runAicost(["simulate", "meta-2026", ...args]);
+      expect(run.status, args.join(" ")).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain(message);
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("reads a preset file of your own, and reports failing trials with their reason", async () => {
+    const preset = builtInPresets.find((p) => p.id === "gpu-cluster-100k")!;
+    const edited = { ...preset, id: "my-cluster", inputs: preset.inputs.map((i) => (i.key === "gpu_count" ? { ...i, low: 0, high: 150000 } : i)) };
+    const file = join(folder, "mine.json");
+    writeFileSync(file, presetToFileText(edited));
+    const run = await runAicost(["simulate", "--file", file, "--trials", "500"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Simulation of my-cluster: 500 trials, seed 1, triangular distributions.");
+    expect(run.stdout).toContain("gpu_count");
+  });
+
+  it("prints a table by default, one row per output, with P(>0)", async () => {
+    const run = await runAicost(["simulate", "ai-paradox"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("10,000 trials, seed 1");
+    expect(run.stdout).toContain("every trial is the Base case");
+    expect(run.stdout).toMatch(/Net effect without new revenue[^\n]*-\$6\.0B[^\n]*0\.0%\n/);
+  });
+});
+
+describe("aicost tornado", () => {
+  it("--json lists the inputs by swing, largest first, as the simulation module computes them", async () => {
+    const run = await runAicost(["tornado", "self-host-vs-api", "--output", "self_host_price", "--json"]);
+    expect(run.stderr).toBe("");
+    const body = JSON.parse(run.stdout);
+    expect(Object.keys(body)).toEqual(["id", "output", "base", "inputs"]);
+    expect(Object.keys(body.inputs[0])).toEqual(["key", "label", "low", "high", "outputAtLow", "outputAtHigh", "swing"]);
+    const direct = tornado(builtInPresets.find((p) => p.id === "self-host-vs-api")!, "self_host_price");
+    if (!direct.ok) throw new Error(direct.message);
+    expect(body.inputs.map((b: { key: string }) => b.key)).toEqual(direct.tornado.inputs.map((b) => b.key));
+    const swings = body.inputs.map((b: { swing: number }) => b.swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+  });
+
+  it("a table names the output and its Base; an unknown output lists the outputs", async () => {
+    const run = await runAicost(["tornado", "gpu-cluster-100k"]);
+    expect(run.stdout).toContain("Sensitivity of Annual cost (annual_cost) in gpu-cluster-100k");
+    expect(run.stdout).toMatch(/Price per GPU\s+\$25,000\s+\$30,000[^\n]*\n/);
+    expect(run.stdout.endsWith("\n")).toBe(true);
+    const bad = await runAicost(["tornado", "gpu-cluster-100k", "--output", "nope"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("its outputs: hardware_cost, tco");
+  });
+});

@@ -1,0 +1,231 @@
+import * as formulajs from "@formulajs/formulajs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
+import { builtInPresets } from "../../src/presets";
+import {
+  createSamplers,
+  drawColumns,
+  percentileInc,
+  pertShape,
+  simulate,
+  startSimulation,
+  summarize,
+  triangularQuantile,
+  type SimulationSettings,
+} from "../../src/simulation";
+import { presetWith } from "./helpers";
+
+const settings = (over: Partial<SimulationSettings> = {}): SimulationSettings => ({ trials: 20_000, seed: 7, distribution: "triangular", ...over });
+
+/** The triangular CDF, written from its definition, to check the quantile function against. */
+function triangularCdf(a: number, c: number, b: number, x: number): number {
+  if (x <= a) return 0;
+  if (x >= b) return 1;
+  return x <= c ? ((x - a) ** 2) / ((b - a) * (c - a)) : 1 - ((b - x) ** 2) / ((b - a) * (b - c));
+}
+
+const triangularMean = (a: number, c: number, b: number) => (a + b + c) / 3;
+const triangularVariance = (a: number, c: number, b: number) => (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+
+describe("triangular draws", () => {
+  it("the quantile function inverts the triangular CDF", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (a, t, width, u) => {
+        const b = a + width;
+        const c = a + t * width;
+        const x = triangularQuantile(a, c, b, u);
+        expect(x).toBeGreaterThanOrEqual(a);
+        expect(x).toBeLessThanOrEqual(b);
+        expect(triangularCdf(a, c, b, x)).toBeCloseTo(u, 6);
+      }),
+    );
+  });
+
+  it("a single input's simulated percentiles match its inverse CDF, within the sampling error of the trials", () => {
+    const preset = presetWith([{ base: 30, low: 10, high: 100 }], [{ formula: "x0" }]);
+    const trials = 100_000;
+    const run = simulate(preset, settings({ trials }));
+    if (!run.ok) throw new Error(run.message);
+    const out = run.result.outputs[0]!;
+    // A quantile's standard error is sqrt(p(1-p)/n) / f(x_p); allow 5 of them.
+    const density = (x: number) => (x <= 30 ? (2 * (x - 10)) / (90 * 20) : (2 * (100 - x)) / (90 * 70));
+    for (const [p, got] of [[0.05, out.p5], [0.1, out.p10], [0.5, out.p50], [0.9, out.p90], [0.95, out.p95]] as const) {
+      const exact = triangularQuantile(10, 30, 100, p);
+      const tolerance = (5 * Math.sqrt((p * (1 - p)) / trials)) / density(exact);
+      expect(Math.abs((got as number) - exact), `p${p * 100}`).toBeLessThan(tolerance);
+    }
+    expect(out.min).toBeGreaterThanOrEqual(10);
+    expect(out.max).toBeLessThanOrEqual(100);
+  });
+
+  it("an output linear in its inputs has the analytic mean and variance (sum of triangular moments)", () => {
+    const ranges = [
+      { a: 10, c: 30, b: 100 },
+      { a: -50, c: -40, b: 20 },
+      { a: 1e6, c: 1.5e6, b: 1.6e6 },
+    ];
+    const weights = [2, -3, 0.001];
+    const preset = presetWith(
+      ranges.map((r) => ({ base: r.c, low: r.a, high: r.b })),
+      [{ formula: "2*x0 - 3*x1 + x2/1000 + 7" }],
+    );
+    const trials = 200_000;
+    const run = simulate(preset, settings({ trials, seed: 99 }));
+    if (!run.ok) throw new Error(run.message);
+    const out = run.result.outputs[0]!;
+    const mean = 7 + ranges.reduce((s, r, i) => s + weights[i]! * triangularMean(r.a, r.c, r.b), 0);
+    const variance = ranges.reduce((s, r, i) => s + weights[i]! ** 2 * triangularVariance(r.a, r.c, r.b), 0);
+    const sd = Math.sqrt(variance);
+    // 5 standard errors of the mean; the sample variance's standard error is at most sigma^2 * sqrt(2/n) for kurtosis <= 3.
+    expect(Math.abs(out.mean! - mean)).toBeLessThan((5 * sd) / Math.sqrt(trials));
+    expect(Math.abs(out.stdev! ** 2 - variance)).toBeLessThan(5 * variance * Math.sqrt(2 / trials));
+  });
+});
+
+describe("PERT draws", () => {
+  it("have PERT's mean (a + 4c + b) / 6 and stay within the range", () => {
+    const preset = presetWith([{ base: 30, low: 10, high: 100 }], [{ formula: "x0" }]);
+    const trials = 100_000;
+    const run = simulate(preset, settings({ trials, distribution: "pert" }));
+    if (!run.ok) throw new Error(run.message);
+    const out = run.result.outputs[0]!;
+    const { alpha, beta } = pertShape(10, 30, 100);
+    const variance = ((alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1))) * 90 ** 2;
+    expect(Math.abs(out.mean! - (10 + 4 * 30 + 100) / 6)).toBeLessThan((5 * Math.sqrt(variance)) / Math.sqrt(trials));
+    expect(Math.abs(out.stdev! ** 2 - variance)).toBeLessThan(5 * variance * Math.sqrt(2 / trials));
+    expect(out.min).toBeGreaterThanOrEqual(10);
+    expect(out.max).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("percentiles", () => {
+  it("follow Excel's PERCENTILE.INC, as HyperFormula and formulajs compute it", () => {
+    const engine = createAicostEngine({ S: [[null]] });
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 0.05, 0.1, 0.5, 0.9, 0.95, 1), (values, p) => {
+          const sorted = Float64Array.from(values).sort();
+          const ours = percentileInc(sorted, p);
+          engine.setSheetContent(0, [...values.map((v) => [v]), [`=PERCENTILE.INC(A1:A${values.length}, ${p})`]]);
+          const theirs = engine.getCellValue({ sheet: 0, row: values.length, col: 0 }) as number;
+          expect(ours).toBeCloseTo(theirs, 3);
+          expect(ours).toBeCloseTo(formulajs.PERCENTILEINC(values, p) as number, 3);
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  it("the summary's standard deviation is Excel's STDEV.S and its probability counts values above zero", () => {
+    const values = Float64Array.of(-2, 0, 1, 5, 9.5);
+    const s = summarize(values)!;
+    expect(s.stdev).toBeCloseTo(formulajs.STDEV.S([...values]) as number, 12);
+    expect(s.mean).toBeCloseTo(2.7, 12);
+    expect(s.probabilityPositive).toBe(3 / 5);
+  });
+});
+
+describe("reproducibility", () => {
+  const preset = builtInPresets.find((p) => p.id === "self-host-vs-api")!;
+
+  it("the same seed gives the same numbers to the last digit, however the run is sliced", () => {
+    const whole = simulate(preset, settings({ trials: 12_345 }));
+    const started = startSimulation(preset, settings({ trials: 12_345 }));
+    if (!whole.ok || !started.ok) throw new Error("refused");
+    while (!started.run.step(777));
+    expect(JSON.stringify(started.run.result().outputs)).toBe(JSON.stringify(whole.result.outputs));
+    for (const output of preset.outputs) expect(started.run.result().valuesOf(output.key)).toEqual(whole.result.valuesOf(output.key));
+  });
+
+  it("different seeds give different draws; the distribution changes the draws", () => {
+    const a = simulate(preset, settings({ seed: 1 }));
+    const b = simulate(preset, settings({ seed: 2 }));
+    const c = simulate(preset, settings({ seed: 1, distribution: "pert" }));
+    if (!a.ok || !b.ok || !c.ok) throw new Error("refused");
+    const key = "self_host_price";
+    expect(a.result.valuesOf(key)).not.toEqual(b.result.valuesOf(key));
+    expect(a.result.valuesOf(key)).not.toEqual(c.result.valuesOf(key));
+  });
+
+  it("each input draws from a stream of its own: adding an input leaves the others' draws alone", () => {
+    const one = createSamplers([{ key: "a", label: "a", low: 0, high: 1, min: 0, mode: 0.5, max: 1 }], 5, "triangular");
+    const two = createSamplers(
+      [
+        { key: "a", label: "a", low: 0, high: 1, min: 0, mode: 0.5, max: 1 },
+        { key: "b", label: "b", low: 0, high: 1, min: 0, mode: 0.5, max: 1 },
+      ],
+      5,
+      "triangular",
+    );
+    expect(drawColumns(one, 100)[0]).toEqual(drawColumns(two, 100)[0]);
+  });
+});
+
+describe("refusals and failing trials", () => {
+  const preset = presetWith([{ base: 500, low: -1000, high: 1000 }], [{ formula: "AICOST.SELF_HOST_PRICE(2, x0)" }, { formula: "x0 * 2" }]);
+
+  it("trials, seed and distribution outside their ranges are refused with the range", () => {
+    for (const trials of [99, 1_000_001, 1000.5, Number.NaN]) {
+      const r = startSimulation(preset, settings({ trials }));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toContain("from 100 to 1,000,000");
+    }
+    const seed = startSimulation(preset, settings({ seed: -1 }));
+    expect(seed.ok || seed.message).toContain("seed must be a whole number from 0 to 4,294,967,295");
+    const dist = startSimulation(preset, settings({ distribution: "normal" as never }));
+    expect(dist.ok || dist.message).toContain("triangular or pert");
+  });
+
+  it("a Base outside its range is refused, naming the input", () => {
+    const bad = { ...preset, inputs: [{ ...preset.inputs[0]!, base: 5000, derived: true }] };
+    const r = startSimulation(bad, settings());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain("Input 0 (x0)");
+  });
+
+  it("trials whose output is an error are counted with their reason; the statistics cover the rest and are never NaN", () => {
+    const trials = 10_000;
+    const run = simulate(preset, settings({ trials }));
+    if (!run.ok) throw new Error(run.message);
+    const draws = run.result.valuesOf("y1").map((v) => v / 2);
+    const nonPositive = draws.filter((v) => v <= 0).length;
+    const out = run.result.outputs[0]!;
+    expect(nonPositive).toBeGreaterThan(1000);
+    expect(out.failedTrials).toBe(nonPositive);
+    expect(out.countedTrials).toBe(trials - nonPositive);
+    expect(out.failures[0]?.code).toBe("#NUM!");
+    expect(out.failures.reduce((s, f) => s + f.trials, 0)).toBe(nonPositive);
+    for (const stat of [out.mean, out.stdev, out.min, out.max, out.p5, out.p50, out.p95, out.probabilityPositive]) expect(Number.isFinite(stat)).toBe(true);
+  });
+
+  it("an output that fails in every trial has no statistics and says why", () => {
+    const always = presetWith([{ base: 1, low: 0, high: 2 }], [{ formula: "x0 / (x0 - x0)" }]);
+    const run = simulate(always, settings({ trials: 100 }));
+    if (!run.ok) throw new Error(run.message);
+    const out = run.result.outputs[0]!;
+    expect(out.countedTrials).toBe(0);
+    expect(out.mean).toBeUndefined();
+    expect(out.failures).toEqual([{ code: "#DIV/0!", message: expect.stringContaining("division by zero"), trials: 100 }]);
+  });
+});
+
+describe("percentiles by selection", () => {
+  it("equal PERCENTILE.INC over the fully sorted values, for any values and ranks", async () => {
+    const { percentilesInc } = await import("../../src/simulation");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, 1, 1, 1)), { minLength: 1, maxLength: 3000 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (values, ps) => {
+          const sorted = Float64Array.from(values).sort();
+          const ascending = [...ps].sort((a, b) => a - b);
+          expect(percentilesInc(Float64Array.from(values), ascending)).toEqual(ascending.map((p) => percentileInc(sorted, p)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
