@@ -7,16 +7,12 @@
  * `host.loadPlan`: the model's own sheet is never changed. A simulation runs
  * in slices, yielding to the page between them, with progress and Cancel.
  * Shown only where the host lists and reads loaded models.
+ *
+ * The simulation code, with the price catalog its compiled formulas call, is
+ * loaded on the first run (a separate script), not with the pane.
  */
 import type { Preset } from "../presets/types";
-import {
-  defaultTornadoOutput,
-  simulationSheetPlan,
-  startSimulation,
-  tornado,
-  tornadoSheetPlan,
-  type DistributionName,
-} from "../simulation";
+import type { DistributionName } from "../simulation";
 import type { LoadedModel } from "../workbook/host";
 import { presetFromSheet } from "../workbook/sheetToPreset";
 import { actionButton, element, localDay } from "./dom";
@@ -27,6 +23,15 @@ import type { PaneSectionFactory } from "./section";
 export const paneSliceTrials = 2_000;
 export const defaultPaneTrials = 10_000;
 export const defaultPaneSeed = 1;
+
+/** The simulation module, loaded on first use. */
+const simulation = (): Promise<typeof import("../simulation")> => import(/* webpackChunkName: "simulation" */ "../simulation");
+
+/** The output a tornado shows when none is chosen: the last charted output, else the last output (as the simulation module's default). */
+function defaultOutput(preset: Preset): string {
+  const charted = preset.outputs.filter((o) => o.chart === true);
+  return (charted[charted.length - 1] ?? preset.outputs[preset.outputs.length - 1])?.key ?? "";
+}
 
 /** Lets the page paint and handle input between slices. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -115,7 +120,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
     const model = models.find((m) => m.sheetId === chosenSheet) ?? (models[0] as LoadedModel);
     chosenSheet = model.sheetId;
     const outputs = model.preset.outputs;
-    if (!outputs.some((o) => o.key === chosenOutput)) chosenOutput = defaultTornadoOutput(model.preset);
+    if (!outputs.some((o) => o.key === chosenOutput)) chosenOutput = defaultOutput(model.preset);
     const form = element("div", { className: "run-form" });
     form.append(
       labelled(
@@ -185,6 +190,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
   async function runTornado(model: LoadedModel): Promise<void> {
     const preset = await editedPreset(model);
     if (preset === null) return;
+    const { tornado, tornadoSheetPlan } = await simulation();
     const result = tornado(preset, chosenOutput);
     if (!result.ok) {
       context.status.set("error", `Not run: ${result.message}`);
@@ -204,6 +210,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
     const seed = wholeNumber(seedText);
     const preset = await editedPreset(model);
     if (preset === null) return;
+    const { simulationSheetPlan, startSimulation } = await simulation();
     const started = startSimulation(preset, { trials, seed, distribution });
     if (!started.ok) {
       context.status.set("error", `Not run: ${started.message}`);
@@ -227,7 +234,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
       bar.value = 0;
     }
     const result = run.result();
-    const outcome = await host.loadPlan(simulationSheetPlan(preset, result, chosenOutput ?? defaultTornadoOutput(preset), context.now()));
+    const outcome = await host.loadPlan(simulationSheetPlan(preset, result, chosenOutput ?? defaultOutput(preset), context.now()));
     const chosen = result.outputs.find((o) => o.key === chosenOutput);
     const chance = chosen?.probabilityPositive;
     context.status.set(
