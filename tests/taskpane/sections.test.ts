@@ -14,6 +14,7 @@ import { mountPane, type PaneOptions } from "../../src/taskpane/pane";
 import { pricesSection } from "../../src/taskpane/priceCatalogView";
 import type { PaneContext, PaneSectionFactory } from "../../src/taskpane/section";
 import { paneSections } from "../../src/taskpane/sections";
+import { uncertaintySection } from "../../src/taskpane/uncertainty";
 import { yourModelsSection } from "../../src/taskpane/yourModels";
 import { MemoryHost } from "./memoryHost";
 
@@ -56,11 +57,11 @@ class LoadOnlyHost implements WorkbookHost {
 }
 
 describe("the section list", () => {
-  it("is company models, your models, sheets loaded from models, prices, in that order", async () => {
-    expect(paneSections).toEqual([companyModelsSection, yourModelsSection, loadedSheetsSection, pricesSection]);
+  it("is company models, your models, sheets loaded from models, sensitivity and simulation, prices, in that order", async () => {
+    expect(paneSections).toEqual([companyModelsSection, yourModelsSection, loadedSheetsSection, uncertaintySection, pricesSection]);
     await mount(new MemoryHost(), paneSections);
     const order = [...root.querySelectorAll(".pane-scroll > :not(.pane-header, .prompt)")].map((el) => el.getAttribute("aria-label") ?? el.querySelector("h2, .section-title")?.textContent);
-    expect(order).toEqual(["Company models", "Your models", "Sheets loaded from models", "Where the prices come from"]);
+    expect(order).toEqual(["Company models", "Your models", "Sheets loaded from models", "Sensitivity and simulation", "Where the prices come from"]);
   });
 });
 
