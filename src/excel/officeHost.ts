@@ -168,7 +168,12 @@ export function queueWrite(
       series.setXAxisValues(categories);
     });
     added.legend.position = "Bottom";
-    if (chart.numberFormat !== undefined && options.axisNumberFormat) added.axes.valueAxis.numberFormat = chart.numberFormat;
+    // Every bar carries its value, so a bar many times smaller than the largest is still read (ExcelApi 1.1).
+    added.dataLabels.showValue = true;
+    if (chart.numberFormat !== undefined && options.axisNumberFormat) {
+      added.axes.valueAxis.numberFormat = chart.numberFormat;
+      added.dataLabels.numberFormat = chart.numberFormat;
+    }
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
 

@@ -56,6 +56,8 @@ export interface FakeChart {
   series: FakeChartSeries[];
   legendPosition: string | null;
   valueAxisNumberFormat: string | null;
+  dataLabelsShowValue: boolean;
+  dataLabelsNumberFormat: string | null;
   topLeft: string | null;
   bottomRight: string | null;
 }
@@ -1033,6 +1035,8 @@ class FakeChartCollection {
         series,
         legendPosition: null,
         valueAxisNumberFormat: null,
+        dataLabelsShowValue: false,
+        dataLabelsNumberFormat: null,
         topLeft: null,
         bottomRight: null,
       };
@@ -1048,6 +1052,7 @@ class FakeChartProxy {
   readonly title: { text: string };
   readonly legend: { position: string; visible: boolean };
   readonly axes: { readonly valueAxis: { numberFormat: string } };
+  readonly dataLabels: { showValue: boolean; numberFormat: string };
   readonly series: { getItemAt: (index: number) => FakeSeriesProxy; add: (name?: string) => FakeSeriesProxy };
 
   constructor(private readonly context: FakeContext) {
@@ -1087,6 +1092,20 @@ class FakeChartProxy {
         get numberFormat(): string {
           return notLoaded("valueAxis.numberFormat");
         },
+      },
+    };
+    this.dataLabels = {
+      set showValue(value: boolean) {
+        set("ChartDataLabels.showValue", value, (c) => (c.dataLabelsShowValue = value));
+      },
+      get showValue(): boolean {
+        return notLoaded("dataLabels.showValue");
+      },
+      set numberFormat(value: string) {
+        set("ChartDataLabels.numberFormat", value, (c) => (c.dataLabelsNumberFormat = value));
+      },
+      get numberFormat(): string {
+        return notLoaded("dataLabels.numberFormat");
       },
     };
     this.series = {

@@ -121,11 +121,21 @@ describe("createOfficeHost().loadPlan", () => {
     expect(chart?.valueAxisNumberFormat).toBe("$#,##0");
   });
 
+  it("labels every bar with its value in the chart's number format, so a bar far smaller than the largest is still read", async () => {
+    const { excel, host } = setup();
+    const { sheetName } = await host.loadPlan(fixturePlan());
+    const chart = excel.sheet(sheetName).charts[0];
+    expect(chart?.dataLabelsShowValue).toBe(true);
+    expect(chart?.dataLabelsNumberFormat).toBe("$#,##0");
+  });
+
   it("skips the axis number format (ExcelApi 1.8) where only ExcelApi 1.7 is supported", async () => {
     const { excel, host } = setup();
     excel.excelApi = "1.7";
     const { sheetName } = await host.loadPlan(fixturePlan());
     expect(excel.sheet(sheetName).charts[0]?.valueAxisNumberFormat).toBeNull();
+    expect(excel.sheet(sheetName).charts[0]?.dataLabelsNumberFormat).toBeNull();
+    expect(excel.sheet(sheetName).charts[0]?.dataLabelsShowValue).toBe(true);
     expect(excel.syncsPerRun).toEqual([2]);
   });
 
