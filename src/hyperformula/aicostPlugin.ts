@@ -224,10 +224,24 @@ export const hyperFormulaLicenseKey = "gpl-v3";
 /** A HyperFormula instance with the AICOST functions, configured like Excel. */
 export function createAicostEngine(sheets: Record<string, (string | number | boolean | null)[][]> = {}): HyperFormula {
   registerAicostPlugin();
-  return HyperFormula.buildFromSheets(sheets, {
-    licenseKey: hyperFormulaLicenseKey,
-    useArrayArithmetic: true,
-    evaluateNullToZero: true,
-    smartRounding: false,
-  });
+  return HyperFormula.buildFromSheets(
+    sheets,
+    {
+      licenseKey: hyperFormulaLicenseKey,
+      useArrayArithmetic: true,
+      evaluateNullToZero: true,
+      smartRounding: false,
+    },
+    booleanNames,
+  );
 }
+
+/**
+ * HyperFormula knows the functions TRUE() and FALSE() but not Excel's bare
+ * TRUE and FALSE in a formula (`=IF(A1>0,TRUE,FALSE)` would be #NAME?): two
+ * workbook names stand for them.
+ */
+const booleanNames = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];

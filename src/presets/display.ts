@@ -13,5 +13,13 @@ export function formatForDisplay(value: DisplayValue, numberFormat?: string): st
   if (typeof value === "object") return value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number" && !Number.isFinite(value)) return "#NUM!";
-  return format(numberFormat ?? "General", value);
+  const shown = format(numberFormat ?? "General", value);
+  // numfmt writes numbers of 1e21 and more in JavaScript's exponent form inside a
+  // digit format ("1e,+22"); such a number is shown in scientific notation instead.
+  if (typeof value === "number" && Math.abs(value) >= 1e21 && /\de[,+-]/i.test(shown) && !/E[+-]/.test(shown)) {
+    const sign = value < 0 ? "-" : "";
+    const currency = numberFormat?.trimStart().startsWith("$") === true ? "$" : "";
+    return `${currency}${sign}${format("0.00E+00", Math.abs(value))}`;
+  }
+  return shown;
 }

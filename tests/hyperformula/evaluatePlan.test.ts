@@ -302,3 +302,15 @@ describe("evaluatePlan", () => {
     expect(() => sheet.valueAt("not-a-cell")).toThrow(/not an A1 cell address/);
   });
 });
+
+describe("Excel's TRUE and FALSE in formulas", () => {
+  it("read as the booleans, not as unknown names", async () => {
+    const { createAicostEngine } = await import("../../src/hyperformula/aicostPlugin");
+    const engine = createAicostEngine({ S: [["=IF(1>0,TRUE,FALSE)", "=FALSE", "=AND(TRUE,1)", "=TRUE()", "=NOT(FALSE)"]] });
+    try {
+      expect(engine.getSheetValues(0)).toEqual([[true, false, true, true, true]]);
+    } finally {
+      engine.destroy();
+    }
+  });
+});

@@ -46,3 +46,13 @@ describe("formatForDisplay shows values as Excel does", () => {
     expect(formatForDisplay({ error: "#NUM!" }, "$#,##0")).toBe("#NUM!");
   });
 });
+
+describe("formatForDisplay of numbers too large for their digit format", () => {
+  it("shows 1e21 and more in scientific notation, never JavaScript's exponent form between the digits", () => {
+    expect(formatForDisplay(1e308, "#,##0")).toBe("1.00E+308");
+    expect(formatForDisplay(1e22, "$#,##0")).toBe("$1.00E+22");
+    expect(formatForDisplay(-2.5e21, "#,##0.00")).toBe("-2.50E+21");
+    expect(formatForDisplay(1e20, "#,##0")).toBe("100,000,000,000,000,000,000");
+    expect(formatForDisplay(1e308, "General")).toBe("1E+308");
+  });
+});
