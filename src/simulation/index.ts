@@ -1,3 +1,4 @@
+export * from "./defaults";
 export * from "./compile";
 export * from "./distributions";
 export * from "./ranges";

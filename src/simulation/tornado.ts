@@ -6,6 +6,7 @@
  */
 import type { Preset } from "../presets/types";
 import { compileModel, valueAt, type ConstantValue, type TrialError } from "./compile";
+import { defaultTornadoOutput } from "./defaults";
 import { inputRanges } from "./ranges";
 
 export interface TornadoBar {
@@ -30,11 +31,6 @@ export interface Tornado {
   readonly inputs: readonly TornadoBar[];
 }
 
-/** The output a tornado shows when none is named: the last charted output, else the last output. */
-export function defaultTornadoOutput(preset: Preset): string {
-  const charted = preset.outputs.filter((o) => o.chart === true);
-  return (charted[charted.length - 1] ?? preset.outputs[preset.outputs.length - 1])?.key ?? "";
-}
 
 function asNumberOrError(value: ConstantValue): number | TrialError {
   return typeof value === "string" ? { code: "#VALUE!", message: `the output is the text ${JSON.stringify(value)}, not a number` } : value;

@@ -13,6 +13,7 @@
  */
 import type { Preset } from "../presets/types";
 import type { DistributionName } from "../simulation";
+import { defaultTornadoOutput } from "../simulation/defaults";
 import type { LoadedModel } from "../workbook/host";
 import { presetFromSheet } from "../workbook/sheetToPreset";
 import { actionButton, element, localDay } from "./dom";
@@ -26,12 +27,6 @@ export const defaultPaneSeed = 1;
 
 /** The simulation module, loaded on first use. */
 const simulation = (): Promise<typeof import("../simulation")> => import(/* webpackChunkName: "simulation" */ "../simulation");
-
-/** The output a tornado shows when none is chosen: the last charted output, else the last output (as the simulation module's default). */
-function defaultOutput(preset: Preset): string {
-  const charted = preset.outputs.filter((o) => o.chart === true);
-  return (charted[charted.length - 1] ?? preset.outputs[preset.outputs.length - 1])?.key ?? "";
-}
 
 /** Lets the page paint and handle input between slices. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -120,7 +115,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
     const model = models.find((m) => m.sheetId === chosenSheet) ?? (models[0] as LoadedModel);
     chosenSheet = model.sheetId;
     const outputs = model.preset.outputs;
-    if (!outputs.some((o) => o.key === chosenOutput)) chosenOutput = defaultOutput(model.preset);
+    if (!outputs.some((o) => o.key === chosenOutput)) chosenOutput = defaultTornadoOutput(model.preset);
     const form = element("div", { className: "run-form" });
     form.append(
       labelled(
@@ -234,7 +229,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
       bar.value = 0;
     }
     const result = run.result();
-    const outcome = await host.loadPlan(simulationSheetPlan(preset, result, chosenOutput ?? defaultOutput(preset), context.now()));
+    const outcome = await host.loadPlan(simulationSheetPlan(preset, result, chosenOutput ?? defaultTornadoOutput(preset), context.now()));
     const chosen = result.outputs.find((o) => o.key === chosenOutput);
     const chance = chosen?.probabilityPositive;
     context.status.set(

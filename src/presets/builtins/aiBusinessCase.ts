@@ -1,3 +1,4 @@
+import { teiDiscountRateInput } from "./shared";
 import type { Preset } from "../types";
 import { agentFleet10k } from "./agentFleet10k";
 import { forresterTei, redRookAnalysis } from "./sources";
@@ -129,15 +130,7 @@ export const aiBusinessCase: Preset = {
       base: 0.15,
       source: "forrester-tei",
     },
-    {
-      key: "discount_rate",
-      label: "Discount rate",
-      unit: "fraction per year",
-      format: "fraction",
-      base: 0.1,
-      source: "forrester-tei",
-      note: "10%, the rate Forrester's TEI studies use.",
-    },
+    teiDiscountRateInput,
   ],
   outputs: [
     {

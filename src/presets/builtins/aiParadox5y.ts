@@ -1,3 +1,4 @@
+import { teiDiscountRateInput } from "./shared";
 import type { Preset } from "../types";
 import { aiParadox } from "./aiParadox";
 import { forresterTei, redRookAnalysis } from "./sources";
@@ -27,15 +28,7 @@ export const aiParadox5y: Preset = {
       source: "red-rook-2026",
       note: 'The analysis\'s "even if half" of AI spending recurs; Low: spent once, High: spent again every year.',
     },
-    {
-      key: "discount_rate",
-      label: "Discount rate",
-      unit: "fraction per year",
-      format: "fraction",
-      base: 0.1,
-      source: "forrester-tei",
-      note: "10%, the rate Forrester's TEI studies use.",
-    },
+    teiDiscountRateInput,
   ],
   outputs: [
     {

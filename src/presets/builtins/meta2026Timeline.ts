@@ -1,6 +1,6 @@
 import type { Preset, PresetOutput } from "../types";
 import { meta2026, metaReportingNotes } from "./meta2026";
-import { companyCoreOutputs } from "./shared";
+import { companyCoreOutputs, teiDiscountRateInput } from "./shared";
 import { forresterTei, metaForm10K2024, pressReports, redRookAnalysis } from "./sources";
 
 const coreInputKeys = new Set(["jobs_cut", "cost_per_employee", "ai_capex", "recurring_share"]);
@@ -40,15 +40,7 @@ export const meta2026Timeline: Preset = {
       source: "red-rook-2026",
       note: "The analysis's three-year horizon for a GPU cluster; the hardware is replaced when it ends.",
     },
-    {
-      key: "discount_rate",
-      label: "Discount rate",
-      unit: "fraction per year",
-      format: "fraction",
-      base: 0.1,
-      source: "forrester-tei",
-      note: "10%, the rate Forrester's TEI studies use.",
-    },
+    teiDiscountRateInput,
   ],
   outputs: [
     ...coreOutputs,

@@ -130,3 +130,14 @@ export function gpt55PriceInputs(prefix: string, prices: { inputUsdPerMillion: n
     },
   ];
 }
+
+/** The discount rate of the timeline models: 10%, TEI's usual rate (source id "forrester-tei"). */
+export const teiDiscountRateInput: PresetInput = {
+  key: "discount_rate",
+  label: "Discount rate",
+  unit: "fraction per year",
+  format: "fraction",
+  base: 0.1,
+  source: "forrester-tei",
+  note: "10%, the rate Forrester's TEI studies use.",
+};
