@@ -38,6 +38,17 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
 export function summarize(values: Float64Array): OutputStatistics | null {
   const n = values.length;
   if (n === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // An output no draw moves (most outputs of a model with few ranges): every statistic is that value.
+  if (min === max) {
+    return { mean: min, stdev: 0, min, max, p5: min, p10: min, p50: min, p90: min, p95: min, probabilityPositive: min > 0 ? 1 : 0 };
+  }
   let sum = 0;
   let positive = 0;
   for (let i = 0; i < n; i++) {
@@ -52,37 +63,40 @@ export function summarize(values: Float64Array): OutputStatistics | null {
     squares += d * d;
   }
   const [p5, p10, p50, p90, p95] = percentilesInc(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
   return { mean, stdev: n > 1 ? Math.sqrt(squares / (n - 1)) : 0, min, max, p5, p10, p50, p90, p95, probabilityPositive: positive / n };
 }
 
 const ascending = (a: number, b: number): number => a - b;
 
 /**
- * PERCENTILE.INC of unsorted values at several p (ascending, 0 to 1), by
- * selecting each rank in turn on a copy: values left of a selected rank are
- * never larger, so the next rank is searched right of it only.
+ * PERCENTILE.INC of unsorted values at several p (each 0 to 1), by selection on
+ * a copy: the middle rank is selected first, then the ranks below it on the
+ * part left of it and the ranks above on the part right of it, and so on; the
+ * value just above a rank (for interpolation) is the least of the values
+ * between that rank and the next selected one.
  */
 export function percentilesInc(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => NaN);
   const copy = Float64Array.from(values);
-  let left = 0;
+  const ranks = [...new Set(ps.map((p) => Math.floor(p * (n - 1))))].sort((a, b) => a - b);
+  const selectAll = (lo: number, hi: number, from: number, to: number): void => {
+    if (from > to || lo > hi) return;
+    const middle = (from + to) >> 1;
+    const rank = ranks[middle] as number;
+    quickselect(copy as unknown as number[], rank, lo, hi, ascending);
+    selectAll(lo, rank - 1, from, middle - 1);
+    selectAll(rank + 1, hi, middle + 1, to);
+  };
+  selectAll(0, n - 1, 0, ranks.length - 1);
   return ps.map((p) => {
     const rank = p * (n - 1);
     const below = Math.floor(rank);
-    quickselect(copy as unknown as number[], below, left, n - 1, ascending);
-    left = below;
     const lower = copy[below] as number;
     if (rank === below || below + 1 >= n) return lower;
+    const next = ranks.find((r) => r > below) ?? n - 1;
     let upper = Infinity;
-    for (let i = below + 1; i < n; i++) if ((copy[i] as number) < upper) upper = copy[i] as number;
+    for (let i = below + 1; i <= next; i++) if ((copy[i] as number) < upper) upper = copy[i] as number;
     return lower + (rank - below) * (upper - lower);
   });
 }

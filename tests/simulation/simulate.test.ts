@@ -229,3 +229,12 @@ describe("percentiles by selection", () => {
     );
   });
 });
+
+describe("statistics of an output no draw moves", () => {
+  it("are that value, with no spread, as Excel's functions give for a constant column", () => {
+    const s = summarize(new Float64Array(1000).fill(-2.5))!;
+    expect(s).toEqual({ mean: -2.5, stdev: 0, min: -2.5, max: -2.5, p5: -2.5, p10: -2.5, p50: -2.5, p90: -2.5, p95: -2.5, probabilityPositive: 0 });
+    expect(formulajs.STDEV.S(new Array(1000).fill(-2.5))).toBe(0);
+    expect(summarize(Float64Array.of(7))!.probabilityPositive).toBe(1);
+  });
+});
