@@ -136,6 +136,9 @@ export class AicostPlugin extends FunctionPlugin {
       metadata(name: string): unknown;
     };
     if (fn.shape === "row" && this.timeSize(fn, ast, state) === undefined) {
+      // Text typed as years ("3") is text, as everywhere else; anything else is a reference the spill cannot be sized by.
+      const yearsArgument = (ast as { args: unknown[] }).args[fn.params.findIndex((param) => param.name === "years")] as { type?: string; value?: unknown } | undefined;
+      if (yearsArgument?.type === "STRING") return new CellError(ErrorType.VALUE, messages.notANumber("years", yearsArgument.value));
       return new CellError(ErrorType.VALUE, messages.yearsNotInFormula(formulaName(fn)));
     }
     return plugin.runFunction((ast as { args: unknown }).args, state, plugin.metadata(formulaName(fn)), (...args) =>

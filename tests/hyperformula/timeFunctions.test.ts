@@ -71,6 +71,12 @@ describe("spills", () => {
     expect((cell as DetailedCellError).message).toBe(messages.yearsNotInFormula("AICOST.GPU_CASH_FLOWS"));
   });
 
+  it("years typed as text is #VALUE! saying it is text, not that it is a cell reference", () => {
+    const cell = sheet([['=AICOST.GPU_CASH_FLOWS(1, 30000, "3")']])[0]?.[0];
+    expect((cell as DetailedCellError).type).toBe(ErrorType.VALUE);
+    expect((cell as DetailedCellError).message).toBe(messages.notANumber("years", "3"));
+  });
+
   it("ROI with no costs is #DIV/0!", () => {
     const cell = sheet([["=AICOST.ROI({0, 0}, {0, 5})"]])[0]?.[0];
     expect((cell as DetailedCellError).type).toBe(ErrorType.DIV_BY_ZERO);
