@@ -1,4 +1,9 @@
+import { GPU_TCO } from "./gpuTco";
+import type { ParamSpec } from "./spec";
 import { yearsParam, type RowFunction } from "./timeSpec";
+
+/** GPU_TCO's count, price, running costs and markup, the same parameters here. */
+const [gpuCountParam, gpuUnitPriceParam, , ...gpuRunningCostParams] = GPU_TCO.params as [ParamSpec, ParamSpec, ParamSpec, ...ParamSpec[]];
 
 /**
  * Cash spent on a GPU cluster, as a row of `years + 1` cells (start, then years
@@ -37,34 +42,10 @@ export const GPU_CASH_FLOWS: RowFunction = {
   resultUnit: "USD per year, a row from the start (year 0) to year N",
   startCell: true,
   params: [
-    { type: "number", name: "gpu_count", unit: "GPUs", description: "GPUs in the cluster.", min: 0 },
-    { type: "number", name: "gpu_unit_price", unit: "USD per GPU", description: "Purchase price of one GPU.", min: 0 },
+    gpuCountParam,
+    gpuUnitPriceParam,
     yearsParam("Years covered after the start, a whole number from 1 to 50."),
-    {
-      type: "number",
-      name: "power_cost_per_year",
-      unit: "USD per year",
-      description: "Electricity for the whole cluster (see AICOST.GPU_POWER_COST).",
-      default: 0,
-      min: 0,
-    },
-    {
-      type: "number",
-      name: "other_costs_per_year",
-      unit: "USD per year",
-      description: "Staff, networking, space and other operations.",
-      default: 0,
-      min: 0,
-    },
-    {
-      type: "number",
-      name: "capex_markup",
-      unit: "fraction of GPU hardware cost",
-      description:
-        "Servers, networking and build-out bought with the GPUs, as a fraction of the GPU cost (0.5 for 50%).",
-      default: 0,
-      min: 0,
-    },
+    ...gpuRunningCostParams,
     {
       type: "number",
       name: "refresh_years",
