@@ -28,6 +28,22 @@ class Cells {
   }
 }
 
+/** A number format with `decimals` places where `format` has its first run of digits ("$#,##0.0,,,\"B\"" → 3 places: "$#,##0.000,,,\"B\""). */
+export function withDecimals(format: string, decimals: number): string {
+  return format.replace(/0(\.0*)?(?![0-9])/, decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`);
+}
+
+/** The output's format with as few more decimals as show every edge apart (up to 6 more), for bin labels. */
+function distinctFormat(format: string, edges: readonly number[]): string {
+  const base = /0\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  for (let decimals = base; decimals <= base + 6; decimals++) {
+    const candidate = withDecimals(format, decimals);
+    const shown = edges.map((edge) => formatForDisplay(edge, candidate));
+    if (shown.every((text, i) => i === 0 || text !== shown[i - 1] || edges[i] === edges[i - 1])) return candidate;
+  }
+  return withDecimals(format, base + 6);
+}
+
 const utcMinute = (date: Date): string => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 function finish(cells: Cells, sheetName: string, presetId: string, widths: readonly number[], chart: SheetPlan["chart"]): SheetPlan {
@@ -143,8 +159,10 @@ export function simulationSheetPlan(preset: Preset, result: SimulationResult, hi
     ["Bin", "From", "To", "Trials"].forEach((h, c) => cells.text(row, c, h, "header"));
     row++;
     const first = row;
-    for (const bin of result.histogramOf(chosen.key)) {
-      cells.text(row, 0, `${formatForDisplay(bin.from, f)} to ${formatForDisplay(bin.to, f)}`, "label");
+    const bins = result.histogramOf(chosen.key);
+    const labelFormat = distinctFormat(f, bins.flatMap((bin) => [bin.from, bin.to]));
+    for (const bin of bins) {
+      cells.text(row, 0, `${formatForDisplay(bin.from, labelFormat)} to ${formatForDisplay(bin.to, labelFormat)}`, "label");
       cells.value(row, 1, bin.from, f);
       cells.value(row, 2, bin.to, f);
       cells.put(row, 3, { kind: "number", value: bin.count }, "output", "#,##0");

@@ -43,3 +43,23 @@ describe("result sheets", () => {
     for (const o of run.result.outputs) expect(means).toContain(o.mean);
   });
 });
+
+describe("histogram bin labels", () => {
+  it("carry as many decimals as tell neighbouring bins apart, in the output's own format", async () => {
+    const { withDecimals } = await import("../../src/simulation");
+    expect(withDecimals('$#,##0.0,,,"B"', 3)).toBe('$#,##0.000,,,"B"');
+    expect(withDecimals('0.0"x"', 2)).toBe('0.00"x"');
+    expect(withDecimals("#,##0", 2)).toBe("#,##0.00");
+    expect(withDecimals("0.0%", 0)).toBe("0%");
+    const narrow = builtInPresets.find((p) => p.id === "meta-2026-5y")!;
+    const run = simulate(narrow, { trials: 5000, seed: 1, distribution: "triangular" });
+    if (!run.ok) throw new Error(run.message);
+    // Its last output, economic-life cost ÷ labor savings, spans 5.3x to 5.6x: every bin looked "5.3x to 5.3x" in one decimal.
+    const keyOf = run.result.outputs[run.result.outputs.length - 1]!.key;
+    const plan = simulationSheetPlan(narrow, run.result, keyOf, now);
+    const sheet = evaluatePlan(plan);
+    const labels = rangeValues(sheet, plan.chart!.categories) as string[];
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).not.toMatch(/^(.+) to \1$/);
+  });
+});
