@@ -7,15 +7,13 @@
  * information. Measures only: targets are printed beside the figures.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import type { Configuration } from "webpack";
+import { productionBuild } from "./productionBuild";
 import { builtInPresets, planSheet } from "../src/presets";
 import { haveChromium, launchChromium, serveDirectory } from "../tests/e2e/browser";
 
@@ -90,26 +88,6 @@ async function timeNpmStart(): Promise<{ seconds: number; url: string }> {
   }
 }
 
-/** The whole add-in built for production into `outDir`. */
-async function buildProduction(outDir: string): Promise<void> {
-  const require = createRequire(__filename);
-  const webpack = require("webpack") as typeof import("webpack");
-  const configFactory = require(join(repoRoot, "webpack.config.js")) as (env: unknown, options: { mode: string }) => Promise<Configuration>;
-  const config = await configFactory({}, { mode: "production" });
-  const previous = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    await new Promise<void>((done, fail) => {
-      webpack({ ...config, mode: "production", context: repoRoot, output: { ...config.output, path: outDir } }, (error, stats) => {
-        if (error) return fail(error);
-        if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString("errors-only") ?? "webpack failed"));
-        done();
-      });
-    });
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 function sizeLine(dist: string, file: string): { bytes: number; gzipped: number; text: string } {
   const bytes = readFileSync(join(dist, file));
@@ -199,11 +177,9 @@ export default async function previewBench(): Promise<void> {
   console.log("npm start (scripts/start.mjs, development build served from memory, plain http):");
   console.log(`  until ${start.url} answers: ${format(start.seconds, 1)} s`);
 
-  const outDir = mkdtempSync(join(tmpdir(), "aicost-bench-preview-"));
-  try {
-    const buildStart = performance.now();
-    await buildProduction(outDir);
-    console.log(`\nProduction build of the whole add-in: ${format((performance.now() - buildStart) / 1000, 1)} s`);
+  const { outDir, seconds } = await productionBuild();
+  {
+    console.log(`\nProduction build of the whole add-in: ${format(seconds, 1)} s`);
 
     const taskpane = sizeLine(outDir, "taskpane.js");
     console.log("\nThe task pane's JavaScript as Excel loads it (HyperFormula excluded):");
@@ -224,7 +200,5 @@ export default async function previewBench(): Promise<void> {
     const load = await timeLargestPresetLoad(outDir);
     console.log(`\nLoading the largest preset (${load.presetId}, ${load.cells} cells) in the preview, click to chart painted, Chromium:`);
     console.log(`  median of ${load.runs.length}: ${format(load.medianMs, 1)} ms   (runs: ${load.runs.map((ms) => format(ms, 0)).join(", ")} ms)`);
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
   }
 }

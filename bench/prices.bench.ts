@@ -5,19 +5,16 @@
  * bytes of every JavaScript file Excel loads, minified and gzipped.
  */
 import { calcPrice } from "@pydantic/genai-prices";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
-import type { Configuration } from "webpack";
+import { productionBuild } from "./productionBuild";
 import { loadBundledProviders } from "../src/calc";
 import { functionScripts } from "../tests/build/loadFunctions";
 import { installCustomFunctionsStandIn, StandInError, standInErrorCode } from "../tests/functions/customFunctionsStandIn";
 
-const repoRoot = resolve(__dirname, "..");
 const rows = 10_000;
 const usageCostTargetMs = 200;
 const firstAnswerTargetMs = 300;
@@ -38,26 +35,6 @@ function verdict(met: boolean): string {
   return met ? "met" : "MISSED";
 }
 
-/** A full production build (all entries, as npm run build makes it) into a scratch folder. */
-async function buildProduction(outDir: string): Promise<void> {
-  const require = createRequire(__filename);
-  const webpack = require("webpack") as typeof import("webpack");
-  const configFactory = require(join(repoRoot, "webpack.config.js")) as (env: unknown, options: { mode: string }) => Promise<Configuration>;
-  const config = await configFactory({}, { mode: "production" });
-  const previous = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    await new Promise<void>((done, fail) => {
-      webpack({ ...config, mode: "production", context: repoRoot, output: { ...config.output, path: outDir } }, (error, stats) => {
-        if (error) return fail(error);
-        if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString("errors-only") ?? "webpack failed"));
-        done();
-      });
-    });
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 async function usageCostRange(): Promise<void> {
   const standIn = installCustomFunctionsStandIn();
@@ -151,12 +128,7 @@ function bytesExcelLoads(dist: string): void {
 
 export default async function pricesBench(): Promise<void> {
   await usageCostRange();
-  const outDir = mkdtempSync(join(tmpdir(), "aicost-bench-prices-"));
-  try {
-    await buildProduction(outDir);
-    firstAnswer(outDir);
-    bytesExcelLoads(outDir);
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  const { outDir } = await productionBuild();
+  firstAnswer(outDir);
+  bytesExcelLoads(outDir);
 }
