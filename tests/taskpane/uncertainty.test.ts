@@ -107,17 +107,22 @@ function simulationCell(output: string, column: "Mean" | "P95"): string {
   return `${header.address.replace(/\d+/, "")}${row.row + 1}`;
 }
 
+/** Mounts the pane on a host and loads the GPU cluster model from it, as a user clicks Load. */
+async function loadCluster(makeHost: () => { host: Parameters<typeof mountPane>[1]; view: Host }): Promise<{ view: Host; modelSheet: string }> {
+  const { host, view } = makeHost();
+  mountPane(root, host, { now: () => now, saveFile: () => undefined });
+  await flush();
+  click(`fluent-button[data-action="load"][data-preset-id="${cluster.id}"]`);
+  await untilStatus(/Loaded/);
+  return { view, modelSheet: view.sheetNames().find((n) => n.startsWith("GPU cluster")) as string };
+}
+
 describe.each([
   ["Excel (Office.js on the stand-in)", excelHost],
   ["the preview (HyperFormula)", previewHost],
 ] as const)("in %s", (_name, makeHost) => {
   it("simulates the sheet as edited into a new sheet of values equal to the command line's, leaving the model's sheet alone", async () => {
-    const { host, view } = makeHost();
-    mountPane(root, host, { now: () => now, saveFile: () => undefined });
-    await flush();
-    click(`fluent-button[data-action="load"][data-preset-id="${cluster.id}"]`);
-    await untilStatus(/Loaded/);
-    const modelSheet = view.sheetNames().find((n) => n.startsWith("GPU cluster"))!;
+    const { view, modelSheet } = await loadCluster(makeHost);
     // The user widens the GPU price's range on the sheet before simulating.
     view.type(modelSheet, plan.keyCells.gpu_unit_price!.low, 20000);
     const before = JSON.stringify(view.sheetNames().map((n) => [n, view.value(n, "B10")]));
@@ -148,12 +153,7 @@ describe.each([
   });
 
   it("writes the tornado of the chosen result from the sheet as edited, and refuses a sheet whose Base is outside its range", async () => {
-    const { host, view } = makeHost();
-    mountPane(root, host, { now: () => now, saveFile: () => undefined });
-    await flush();
-    click(`fluent-button[data-action="load"][data-preset-id="${cluster.id}"]`);
-    await untilStatus(/Loaded/);
-    const modelSheet = view.sheetNames().find((n) => n.startsWith("GPU cluster"))!;
+    const { view, modelSheet } = await loadCluster(makeHost);
     view.type(modelSheet, plan.keyCells.power_cost_per_year!.high, 900_000_000);
     setField("output", "annual_cost");
     click('fluent-button[data-action="tornado"]');
@@ -172,11 +172,7 @@ describe.each([
   });
 
   it("cancels a long run between slices and writes nothing", async () => {
-    const { host, view } = makeHost();
-    mountPane(root, host, { now: () => now, saveFile: () => undefined });
-    await flush();
-    click(`fluent-button[data-action="load"][data-preset-id="${cluster.id}"]`);
-    await untilStatus(/Loaded/);
+    const { view } = await loadCluster(makeHost);
     setField("trials", "1000000");
     click('fluent-button[data-action="simulate"]');
     await untilStatus(/Simulating: /);
