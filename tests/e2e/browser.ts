@@ -112,7 +112,10 @@ export async function launchChromium(allowedOrigin: string, viewport = { width: 
     });
     page.on("pageerror", (error) => problems.console.push(`page error: ${error.message}`));
     page.on("requestfailed", (request) => {
-      if (request.url().startsWith(`${allowedOrigin}/`)) problems.requests.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+      // net::ERR_ABORTED is the browser cancelling its own request (a page closed while its favicon was still
+      // loading, say), not the server failing it; anything else from our own server is a problem.
+      const reason = request.failure()?.errorText;
+      if (request.url().startsWith(`${allowedOrigin}/`) && reason !== "net::ERR_ABORTED") problems.requests.push(`failed: ${request.url()} (${reason})`);
     });
     page.on("response", (response) => {
       if (response.status() >= 400) problems.requests.push(`${response.status()}: ${response.url()}`);
