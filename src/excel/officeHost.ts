@@ -13,6 +13,7 @@
  *   userPresets.list      2 (1 when there are none)
  *   userPresets.save      3 (2 to read the stored presets, 1 to write and read back; 2 when none is stored yet), 4 to replace one
  *   userPresets.remove    3 (1 when none is stored)
+ *   insertAtSelection     3 (read the selection; read the block's cells; write them), 2 when refused
  * A failed load or freeze adds the syncs of its clean-up (at most 3).
  *
  * Where the add-in's own data lives: custom XML parts (ExcelApi 1.5), not
@@ -41,7 +42,10 @@ import { freezeSheet } from "../presets/freeze";
 import { checkRuleFormula } from "../presets/plan";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
+import { blockAddress, blockFits, occupiedCells, planBlockWrite } from "../workbook/blockWrite";
 import type {
+  BlockCell,
+  BlockInsertOutcome,
   FreezeOutcome,
   LoadedModel,
   LoadOutcome,
@@ -417,6 +421,39 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     }
   }
 
+  async function insertAtSelection(block: readonly (readonly (BlockCell | null)[])[]): Promise<BlockInsertOutcome> {
+    ensureSupported();
+    const write = planBlockWrite(block);
+    try {
+      return await environment.run(async (context) => {
+        const selected = context.workbook.getSelectedRange();
+        selected.load("rowIndex,columnIndex");
+        const sheet = selected.worksheet;
+        sheet.load("name");
+        await context.sync();
+        const row = selected.rowIndex;
+        const column = selected.columnIndex;
+        const address = blockAddress(row, column, write.rows, write.columns);
+        if (!blockFits(row, column, write.rows, write.columns)) {
+          return { inserted: false, sheetName: sheet.name, address, reason: "noRoom", occupied: [] };
+        }
+        const target = sheet.getRangeByIndexes(row, column, write.rows, write.columns);
+        target.load("formulas");
+        await context.sync();
+        const filled = (target.formulas as unknown[][]).map((line) => line.map((entry) => entry !== "" && entry !== null));
+        const occupied = occupiedCells(row, column, filled);
+        if (occupied.length > 0) return { inserted: false, sheetName: sheet.name, address, reason: "occupied", occupied };
+        // The number formats go first, so text cells are already "@" when their text arrives; null leaves a cell as it is.
+        target.numberFormat = write.numberFormats as (string | null)[][];
+        target.formulas = write.formulas as (string | number | null)[][];
+        await context.sync();
+        return { inserted: true, sheetName: sheet.name, address };
+      });
+    } catch (error) {
+      throw new Error(`Inserting at the selected cell failed: ${describeOfficeError(error)}. Select a cell of a worksheet and try again.`, { cause: error });
+    }
+  }
+
   async function freezeModel(model: LoadedModel, options: { readonly now: Date }): Promise<FreezeOutcome> {
     ensureSupported();
     const fail = (text: string, cause: unknown): Error => new Error(`Freezing "${model.sheetName}" failed: ${text}`, { cause });
@@ -552,5 +589,6 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     listModels,
     readModel,
     freezeModel,
+    insertAtSelection,
   };
 }

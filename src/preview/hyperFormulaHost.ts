@@ -17,7 +17,10 @@
  *    after the original.
  * A load or freeze that fails removes what it added, so the workbook is as it was.
  */
+import { blockAddress, blockFits, occupiedCells, planBlockWrite } from "../workbook/blockWrite";
 import type {
+  BlockCell,
+  BlockInsertOutcome,
   FreezeOutcome,
   LoadedModel,
   LoadOutcome,
@@ -45,7 +48,7 @@ import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
 import type { PresetRecord } from "./presetRecords";
-import { lookKey, typedContent, type CellLook, type PreviewWorkbook, type SheetLayout, type WorkbookModel } from "./workbook";
+import { lookKey, previewGridColumns, previewGridRows, typedContent, type CellLook, type PreviewWorkbook, type SheetLayout, type WorkbookModel } from "./workbook";
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, "");
@@ -265,5 +268,33 @@ export class HyperFormulaHost implements WorkbookHost {
       throw fail(`${messageOf(error)}. The partial copy was removed; the workbook is unchanged.`, error);
     }
     return { sheetName: copyName, frozenCount: frozen.value.frozen.length, line: frozen.value.line };
+  };
+
+  /**
+   * Writes the block on the active sheet at the grid's selection, as one edit
+   * (Ctrl+Z takes it back), when every cell of it is empty and it fits in the
+   * grid; otherwise writes nothing and says why.
+   */
+  readonly insertAtSelection = async (block: readonly (readonly (BlockCell | null)[])[]): Promise<BlockInsertOutcome> => {
+    const write = planBlockWrite(block);
+    const workbook = this.workbook;
+    const sheetId = workbook.activeSheetId;
+    const sheetName = workbook.activeSheetName;
+    const { row, column } = workbook.selectedCell;
+    const address = blockAddress(row, column, write.rows, write.columns);
+    if (!blockFits(row, column, write.rows, write.columns, previewGridRows - 1, previewGridColumns - 1)) {
+      return { inserted: false, sheetName, address, reason: "noRoom", occupied: [] };
+    }
+    const filled = write.formulas.map((line, r) => line.map((_, c) => workbook.editText(sheetId, row + r, column + c) !== ""));
+    const occupied = occupiedCells(row, column, filled);
+    if (occupied.length > 0) return { inserted: false, sheetName, address, reason: "occupied", occupied };
+    workbook.enterRange(
+      sheetId,
+      row,
+      column,
+      write.formulas.map((line) => line.map((entry) => (entry === null ? "" : String(entry)))),
+      write.numberFormats,
+    );
+    return { inserted: true, sheetName, address };
   };
 }

@@ -48,6 +48,10 @@ export type WorkbookEvent =
   | { readonly kind: "activeSheet" }
   | { readonly kind: "cells"; readonly sheetId: number; readonly cells: readonly { readonly row: number; readonly column: number }[] };
 
+/** The most rows and columns the preview's grid draws (and selects): the preview's last row and column are one less. */
+export const previewGridRows = 5000;
+export const previewGridColumns = 200;
+
 export function lookKey(row: number, column: number): string {
   return `${row},${column}`;
 }
@@ -156,6 +160,8 @@ export class PreviewWorkbook {
   /** Sheet ids in tab order (HyperFormula only appends). */
   private order: number[] = [];
   private active: number;
+  /** The top-left cell of the grid's selection on the active sheet. */
+  private selected: { readonly row: number; readonly column: number } = { row: 0, column: 0 };
   private modelCount = 0;
   /** The user's edits, the last one last, for undo. */
   private edits: Edit[] = [];
@@ -237,6 +243,16 @@ export class PreviewWorkbook {
 
   layout(sheetId: number): SheetLayout {
     return this.layouts.get(sheetId) ?? blankLayout;
+  }
+
+  /** The top-left cell of the selection on the active sheet, as the grid last reported it (what the pane inserts at). */
+  get selectedCell(): { readonly row: number; readonly column: number } {
+    return this.selected;
+  }
+
+  /** Records the grid's selection: the top-left cell of the selected range. */
+  select(row: number, column: number): void {
+    this.selected = { row, column };
   }
 
   /** Adds an empty sheet "SheetN" (the first N free) and activates it. */
@@ -427,18 +443,21 @@ export class PreviewWorkbook {
 
   /**
    * Enters a block of typed texts with its top-left cell at (row, column), as one
-   * edit (a paste, or clearing a range): each text as `enter` reads it.
+   * edit (a paste, or clearing a range): each text as `enter` reads it, or as
+   * Office.js writes it into a cell of the number format given for it.
    */
-  enterRange(sheetId: number, row: number, column: number, texts: readonly (readonly string[])[]): void {
+  enterRange(sheetId: number, row: number, column: number, texts: readonly (readonly string[])[], numberFormats?: readonly (readonly (string | null)[])[]): void {
     const before: CellState[] = [];
     const changes: { row: number; column: number; content: RawCellContent; numberFormat: string | undefined }[] = [];
     texts.forEach((line, r) =>
       line.forEach((typed, c) => {
         const at = { row: row + r, column: column + c };
         const look = this.layout(sheetId).looks.get(lookKey(at.row, at.column));
-        const entry = typedEntry(typed, look?.numberFormat);
+        // A number format given with the text is set first, as Office.js sets Range.numberFormat before Range.formulas.
+        const given = numberFormats?.[r]?.[c] ?? undefined;
+        const entry = typedEntry(typed, given ?? look?.numberFormat);
         before.push({ ...at, content: this.rawContent(sheetId, at.row, at.column), look });
-        changes.push({ ...at, content: entry.content, numberFormat: entry.numberFormat });
+        changes.push({ ...at, content: entry.content, numberFormat: entry.numberFormat ?? given });
       }),
     );
     this.engine.batch(() => {

@@ -27,7 +27,7 @@ import { cellAddress, columnLetters, parseCellAddress } from "../presets/address
 import { formatForDisplay } from "../presets/display";
 import { cellText, columnMarginPx, columnWidthPx, excelDigitWidthPx, modelTextWidthPx } from "./cellText";
 import { chartData, renderChart, type ChartData } from "./chart";
-import { lookKey, rawValueText, type PreviewValue, type PreviewWorkbook } from "./workbook";
+import { lookKey, previewGridColumns, previewGridRows, rawValueText, type PreviewValue, type PreviewWorkbook } from "./workbook";
 
 export interface WorkbookViewElements {
   readonly grid: HTMLElement;
@@ -51,8 +51,8 @@ const marginColumns = 3;
 const minRows = 40;
 const minColumns = 12;
 /** The most the preview draws; the name box refuses addresses beyond. */
-export const maxGridRows = 5000;
-export const maxGridColumns = 200;
+export const maxGridRows = previewGridRows;
+export const maxGridColumns = previewGridColumns;
 
 const pointsToPx = 4 / 3;
 
@@ -520,6 +520,7 @@ export class WorkbookView {
     const td = this.cellElements.get(lookKey(row, column));
     td?.classList.add("selected");
     const range = this.selectedRange();
+    this.workbook.select(range.top, range.left);
     if (range.top !== range.bottom || range.left !== range.right) {
       for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) this.cellElements.get(lookKey(r, c))?.classList.add("in-range");
     }

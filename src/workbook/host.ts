@@ -1,5 +1,5 @@
 import type { SheetCell } from "../presets/freeze";
-import type { SheetPlan } from "../presets/plan.types";
+import type { PlannedContent, SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
 
 /** Where a preset comes from: shipped with the add-in, or made by the user and stored in the workbook. */
@@ -103,6 +103,28 @@ export interface UserPresetStore {
   remove(id: string): Promise<boolean>;
 }
 
+/** One cell of a block inserted at the selection: text, a number or a formula, with the number format of a number or formula. */
+export interface BlockCell {
+  readonly content: PlannedContent;
+  readonly numberFormat?: string;
+}
+
+/**
+ * What inserting a block at the selection did. Refused, nothing was written:
+ * "occupied" when a cell of the block holds something (`occupied` lists such
+ * cells, the first few), "noRoom" when the block would run past the sheet's
+ * last row or column.
+ */
+export type BlockInsertOutcome =
+  | { readonly inserted: true; readonly sheetName: string; readonly address: string }
+  | {
+      readonly inserted: false;
+      readonly sheetName: string;
+      readonly address: string;
+      readonly reason: "occupied" | "noRoom";
+      readonly occupied: readonly string[];
+    };
+
 /**
  * The task pane talks to a workbook only through this interface: Office.js in
  * Excel, a HyperFormula workbook in the preview host. A load never overwrites
@@ -157,4 +179,13 @@ export interface WorkbookHost {
    * `freezeSheet` refuses (a cell still calculating) or a write fails.
    */
   freezeModel?(model: LoadedModel, options: { readonly now: Date }): Promise<FreezeOutcome>;
+  /**
+   * Writes a small block (rows of cells, null for a cell left empty) on the
+   * active sheet with its top-left cell at the selected cell (the top-left
+   * cell of a selected range). Never overwrites: when any cell of the block
+   * holds anything (a value or a formula), or the block would run off the
+   * sheet, it writes nothing and says so. Rejects with a message when no cell
+   * of a worksheet is selected.
+   */
+  insertAtSelection?(block: readonly (readonly (BlockCell | null)[])[]): Promise<BlockInsertOutcome>;
 }

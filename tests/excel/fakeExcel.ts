@@ -270,6 +270,12 @@ export class FakeExcel {
    * as a host that loses characters would.
    */
   storesXmlAs: (xml: string) => string = (xml) => xml;
+  /**
+   * The selected range of the active sheet ("B2", "C3:D9"), or null when no
+   * cell is selected (a shape or chart is): Workbook.getSelectedRange then
+   * fails as Excel's does.
+   */
+  selection: string | null = "A1";
   private nextId = 1;
   private failRules: FailRule[] = [];
 
@@ -461,6 +467,7 @@ class FakeContext {
     readonly worksheets: FakeWorksheetCollection;
     readonly names: FakeNamedItemCollection;
     readonly customXmlParts: FakeCustomXmlPartCollection;
+    getSelectedRange(): FakeRange;
   };
   private queue: Operation[] = [];
   private closed = false;
@@ -473,6 +480,19 @@ class FakeContext {
       worksheets: new FakeWorksheetCollection(this),
       names: new FakeNamedItemCollection(this, () => excel.workbook.names),
       customXmlParts: new FakeCustomXmlPartCollection(this),
+      getSelectedRange: () => {
+        const worksheet = new FakeWorksheet(this, undefined);
+        const range = new FakeRange(worksheet);
+        this.enqueue("Workbook.getSelectedRange", "", () => {
+          const sheet = excel.workbook.sheets.find((s) => s.id === excel.workbook.activeSheetId);
+          const bounds = excel.selection === null ? undefined : parseFakeRange(excel.selection);
+          if (sheet === undefined || bounds === undefined) fail("InvalidSelection", "The current selection is invalid for this operation.", "Workbook.getSelectedRange");
+          worksheet.bind(sheet);
+          worksheet.markLoaded();
+          range.bind(sheet, bounds);
+        });
+        return range;
+      },
     };
   }
 
