@@ -87,16 +87,25 @@ function rowOf(provider: Provider, model: ModelInfo, price: ModelPrice): Catalog
   };
 }
 
+/** Whether a provider id, model id and model name meet the search text and provider of `options` (case ignored; the text is not a pattern). */
+function matches(providerId: string, modelId: string, name: string | undefined, options: Omit<ListOptions, "at">): boolean {
+  const wantedProvider = options.provider?.trim().toLowerCase() ?? "";
+  if (wantedProvider !== "" && providerId !== wantedProvider) return false;
+  const search = options.search?.trim().toLowerCase() ?? "";
+  return search === "" || `${providerId} ${modelId} ${name ?? ""}`.toLowerCase().includes(search);
+}
+
+/** Whether a listed row meets a search text and provider, as `listCatalog` filters: to search rows already listed. */
+export function catalogRowMatches(row: CatalogRow, options: Omit<ListOptions, "at">): boolean {
+  return matches(row.provider, row.model, row.name, options);
+}
+
 /** Every model of the catalog (filtered by provider and search text) with its prices at `at`, in catalog order. */
 export function listCatalog(providers: readonly Provider[], options: ListOptions): CatalogRow[] {
-  const search = options.search?.trim().toLowerCase() ?? "";
-  const providerId = options.provider?.trim().toLowerCase();
   const rows: CatalogRow[] = [];
   for (const provider of providers) {
-    if (providerId !== undefined && providerId !== "" && provider.id !== providerId) continue;
     for (const model of provider.models) {
-      const text = `${provider.id} ${model.id} ${model.name ?? ""}`.toLowerCase();
-      if (search !== "" && !text.includes(search)) continue;
+      if (!matches(provider.id, model.id, model.name, options)) continue;
       const price = pricesAt(provider, model, options.at);
       if (price !== null) rows.push(rowOf(provider, model, price));
     }

@@ -21,6 +21,12 @@ import { priceKeyOfKind, type PriceKind } from "./priceKinds";
 
 /** The installed package version (checked against its package.json by a test). */
 export const genaiPricesVersion = "0.1.8";
+/**
+ * The day that version was published on npm (`npm view @pydantic/genai-prices
+ * time`): the date of the price data built in, which the package itself does
+ * not carry. Changed together with the version.
+ */
+export const genaiPricesPublishedOn = "2026-09-23";
 
 /** Where genai-prices publishes its data file (the URL the package exports). */
 export const genaiPricesDataUrl: string = REMOTE_DATA_JSON_URL;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   catalogModelIds,
   closestModelIds,
+  genaiPricesPublishedOn,
   genaiPricesVersion,
   latestPriceStartDate,
   loadBundledProviders,
@@ -18,6 +19,12 @@ describe("the bundled genai-prices catalog", () => {
     const main = createRequire(import.meta.url).resolve("@pydantic/genai-prices");
     const pkg = JSON.parse(readFileSync(join(dirname(main), "..", "package.json"), "utf8")) as { version: string };
     expect(genaiPricesVersion).toBe(pkg.version);
+  });
+
+  it("carries the day its version was published on npm, changed together with the version", () => {
+    // From `npm view @pydantic/genai-prices time`: a new version needs its own date here and in genaiPrices.ts.
+    const published: Record<string, string> = { "0.1.8": "2026-09-23" };
+    expect(genaiPricesPublishedOn).toBe(published[genaiPricesVersion]);
   });
 
   it("lists every provider's models; its newest dated price is a real date", async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateScalar, listCatalog, loadBundledProviders, MODEL_PRICE, type Provider } from "../../src/calc";
+import { catalogRowMatches, evaluateScalar, listCatalog, loadBundledProviders, MODEL_PRICE, type Provider } from "../../src/calc";
 
 let providers: readonly Provider[];
 beforeAll(async () => {
@@ -48,5 +48,14 @@ describe("listCatalog", () => {
     expect(sonnet.length).toBeGreaterThan(3);
     expect(sonnet.every((r) => `${r.provider} ${r.model} ${r.name}`.toLowerCase().includes("sonnet"))).toBe(true);
     expect(listCatalog(providers, { provider: "nope", at: at("2026-04-24T12:00:00Z") })).toEqual([]);
+  });
+
+  it("filters rows already listed exactly as it filters the catalog (catalogRowMatches), regular-expression characters as plain text", () => {
+    const moment = at("2026-04-24T12:00:00Z");
+    const all = listCatalog(providers, { at: moment });
+    for (const options of [{ search: "SONNET" }, { search: " gpt-5 " }, { provider: "OpenAI" }, { provider: "anthropic", search: "4.5" }, { search: "gpt.5" }, { search: "(" }, { search: "🙂" }]) {
+      expect(all.filter((row) => catalogRowMatches(row, options)), JSON.stringify(options)).toEqual(listCatalog(providers, { at: moment, ...options }));
+    }
+    expect(all.filter((row) => catalogRowMatches(row, { search: "gpt.5" }))).toEqual([]);
   });
 });
