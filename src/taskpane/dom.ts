@@ -102,3 +102,10 @@ export function openDialog(dialog: PaneDialog): void {
   dialog.hidden = false;
   if (dialog.isConnected && typeof dialog.show === "function") dialog.show();
 }
+
+/** The enabled action control a click landed on, or null (a disabled one, or while the pane is busy). */
+export function clickedAction(context: { busy(): boolean }, event: Event): HTMLElement | null {
+  const target = event.target instanceof Element ? event.target.closest<HTMLElement & { disabled?: boolean }>("[data-action]") : null;
+  if (target === null || target.disabled === true || context.busy()) return null;
+  return target;
+}

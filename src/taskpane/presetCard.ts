@@ -83,9 +83,5 @@ export function cardAction(context: PaneContext, button: HTMLElement, find: (id:
   return false;
 }
 
-/** The enabled action control a click landed on, or null (a disabled one, or while the pane is busy). */
-export function clickedAction(context: PaneContext, event: Event): HTMLElement | null {
-  const target = event.target instanceof Element ? event.target.closest<HTMLElement & { disabled?: boolean }>("[data-action]") : null;
-  if (target === null || target.disabled === true || context.busy()) return null;
-  return target;
-}
+/** Kept in ./dom (the price browser's script uses it without this module); still exported here for existing importers. */
+export { clickedAction } from "./dom";

@@ -5,6 +5,7 @@
  */
 import { companyModelsSection } from "./companyModels";
 import { loadedSheetsSection } from "./loadedSheets";
+import { priceBrowserSection } from "./priceBrowser";
 import { pricesSection } from "./priceCatalogView";
 import type { PaneSectionFactory } from "./section";
 import { uncertaintySection } from "./uncertainty";
@@ -16,4 +17,5 @@ export const paneSections: readonly PaneSectionFactory[] = [
   loadedSheetsSection,
   uncertaintySection,
   pricesSection,
+  priceBrowserSection,
 ];
