@@ -31,13 +31,20 @@ Commands:
                                   [--distribution triangular|pert] (triangular)
   tornado/simulate --file <preset.json>
                                   the same for a preset file of your own
+  prices                          the genai-prices catalog's prices now, in USD per million
+                                  tokens: provider, model, input, cached input, cache write,
+                                  output, long-context tiers, the date a price started.
+                                  [--search TEXT] [--provider ID] [--as-of DATE] [--json]
+  prices update --file <data.json>
+                                  check a genai-prices data file and, when it passes, price
+                                  with it from then on (the add-in in Excel keeps its own)
 
 Options:
   --file, -f <file>  (show, export, tornado, simulate) read the preset from this preset file instead of
                      naming a preset id; - reads it from standard input. The file is
                      checked first: it must be UTF-8 JSON of at most ${presetFileMaxBytes / 1024} KB that
                      passes every check (aicost preset <id> writes a valid one)
-  --json             (show, tornado, simulate) print JSON instead of a table
+  --json             (show, tornado, simulate, prices) print JSON instead of a table
   --out, -o <file>   (export) the .xlsx file to write, relative to the folder you
                      run aicost in; the folder must exist. An existing file is
                      replaced (whole, keeping its permissions; through a link,

@@ -3,7 +3,9 @@
  * (model, provider, the data's version and date), the price's source when the
  * data names one, then one row per price with a live AICOST.MODEL_PRICE formula
  * for the same provider and model ("not listed" where the model lists no such
- * price, never a 0), and one row per long-context tier. Pure: planned here,
+ * price, never a 0), and one row per long-context tier (genai-prices' tier
+ * start is exclusive: a start of 271999 applies to prompts of 272,000 tokens or
+ * more, the prompt size its formula passes). Pure: planned here,
  * written by the host (WorkbookHost.insertAtSelection).
  */
 import type { CatalogRow } from "../calc/catalogListing";
@@ -75,7 +77,7 @@ export function priceBlock(row: CatalogRow, source: PriceBlockSource): (BlockCel
   }
   for (const tier of row.tiers) {
     rows.push([
-      text(`${priceKindLabels[tier.kind]}, prompts of more than ${tier.abovePromptTokens.toLocaleString("en-US")} tokens (${unit})`),
+      text(`${priceKindLabels[tier.kind]}, prompts of ${(tier.abovePromptTokens + 1).toLocaleString("en-US")} tokens or more (${unit})`),
       { content: { kind: "formula", formula: modelPriceFormula(row, tier.kind, source.asOf, tier.abovePromptTokens + 1) }, numberFormat: usdPerMillionFormat },
     ]);
   }

@@ -68,7 +68,7 @@ function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: b
     item.append(
       element("p", {
         className: "price-values price-tiers",
-        text: `Long context: ${row.tiers.map((t) => `${priceKindLabels[t.kind].toLowerCase()} ${formatUsd(t.usdPerMillion)} for prompts of more than ${t.abovePromptTokens.toLocaleString("en-US")} tokens`).join("; ")}`,
+        text: `Long context: ${row.tiers.map((t) => `${priceKindLabels[t.kind].toLowerCase()} ${formatUsd(t.usdPerMillion)} for prompts of ${(t.abovePromptTokens + 1).toLocaleString("en-US")} tokens or more`).join("; ")}`,
       }),
     );
   }
@@ -136,7 +136,13 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   search.spellcheck = false;
   const provider = document.createElement("select");
   provider.className = "field-select";
-  provider.append(new Option("All providers", ""), ...data.providers.map((p) => new Option(`${p.name} (${p.id})`, p.id)));
+  const option = (text: string, value: string): HTMLOptionElement => {
+    const node = document.createElement("option");
+    node.value = value;
+    node.textContent = text;
+    return node;
+  };
+  provider.append(option("All providers", ""), ...data.providers.map((p) => option(`${p.name} (${p.id})`, p.id)));
   const asOf = document.createElement("input");
   asOf.type = "text";
   asOf.className = "field-input";

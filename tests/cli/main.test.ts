@@ -116,6 +116,14 @@ it("bin/aicost.cjs runs from another working folder", () => {
   expect(result.stdout).toMatch(/^Usage: aicost/);
 });
 
+it("aicost --help lists every command, prices and prices update among them", () => {
+  const result = spawn(process.execPath, [resolve(repoRoot, "bin/aicost.cjs"), "--help"], repoRoot);
+  expect(result.status).toBe(0);
+  for (const command of ["list", "preset", "show", "export", "tornado", "simulate", "prices", "prices update --file"]) {
+    expect(result.stdout, command).toMatch(new RegExp(`^  ${command.replace(/ /g, " ")}\\b`, "m"));
+  }
+});
+
 describe("userFolder", () => {
   it("is the npm caller's folder under `npm run aicost`, the working folder otherwise", () => {
     expect(userFolder({ npm_lifecycle_event: "aicost", INIT_CWD: "/home/me" }, "/repo")).toBe("/home/me");

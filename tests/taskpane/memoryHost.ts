@@ -4,7 +4,10 @@
  * in a list, and records every call. An action can be held open with `hold`
  * to look at the pane while it is busy.
  */
+import { blockAddress, blockFits, occupiedCells, planBlockWrite } from "../../src/workbook/blockWrite";
 import type {
+  BlockCell,
+  BlockInsertOutcome,
   FreezeOutcome,
   LoadedModel,
   LoadOutcome,
@@ -128,5 +131,25 @@ export class MemoryHost implements WorkbookHost {
     await this.enter("freezeModel");
     this.freezes.push({ model, now: options.now });
     return { sheetName: `${model.sheetName} (values)`, frozenCount: 3, line: "Values frozen on ..." };
+  }
+
+  /** The active sheet's cells for insertAtSelection: "row,column" -> what was written there (Range.formulas entry). */
+  readonly activeCells = new Map<string, string | number>();
+  /** The selected cell of the active sheet (0-based). */
+  selection = { row: 0, column: 0 };
+  /** Every block inserted, as written. */
+  readonly inserts: (readonly (readonly (BlockCell | null)[])[])[] = [];
+
+  async insertAtSelection(block: readonly (readonly (BlockCell | null)[])[]): Promise<BlockInsertOutcome> {
+    await this.enter("insertAtSelection");
+    const write = planBlockWrite(block);
+    const { row, column } = this.selection;
+    const address = blockAddress(row, column, write.rows, write.columns);
+    if (!blockFits(row, column, write.rows, write.columns)) return { inserted: false, sheetName: "Sheet1", address, reason: "noRoom", occupied: [] };
+    const occupied = occupiedCells(row, column, write.formulas.map((line, r) => line.map((_, c) => this.activeCells.has(`${row + r},${column + c}`))));
+    if (occupied.length > 0) return { inserted: false, sheetName: "Sheet1", address, reason: "occupied", occupied };
+    write.formulas.forEach((line, r) => line.forEach((entry, c) => entry !== null && this.activeCells.set(`${row + r},${column + c}`, entry)));
+    this.inserts.push(block);
+    return { inserted: true, sheetName: "Sheet1", address };
   }
 }
