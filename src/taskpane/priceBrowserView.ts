@@ -8,7 +8,7 @@
  */
 import { momentOf } from "../calc/asOf";
 import { catalogRowMatches, listCatalog, type CatalogRow } from "../calc/catalogListing";
-import { genaiPricesPublishedOn, genaiPricesVersion, loadBundledProviders, type Provider } from "../calc/genaiPrices";
+import { genaiPricesPublishedOn, genaiPricesVersion, loadBundledProviders, resolveModel, type Provider } from "../calc/genaiPrices";
 import { priceKinds } from "../calc/priceKinds";
 import { isCalcError } from "../calc/result";
 import type { BlockInsertOutcome } from "../workbook/host";
@@ -51,7 +51,7 @@ export function isDataStale(date: string, today: Date): boolean {
 
 const money = (value: number | null): string => (value === null ? "not listed" : formatUsd(value));
 
-function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: boolean): HTMLLIElement {
+function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: { readonly host: boolean; readonly formula: boolean }): HTMLLIElement {
   const item = element("li", { className: "price-entry" });
   item.dataset.provider = row.provider;
   item.dataset.model = row.model;
@@ -73,7 +73,14 @@ function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: b
     );
   }
   if (row.startsOn !== null) item.append(element("p", { className: "price-checked", text: `Price in force since ${row.startsOn}` }));
-  if (canInsert) {
+  if (!canInsert.formula) {
+    item.append(
+      element("p", {
+        className: "price-note",
+        text: "Not insertable: AICOST.MODEL_PRICE reads this model id as another model (or none), as genai-prices matches ids.",
+      }),
+    );
+  } else if (canInsert.host) {
     const button = actionButton("Insert into sheet", "insert-price", "secondary", { row: String(index) });
     button.setAttribute("aria-describedby", headingId);
     const actions = element("div", { className: "card-actions" });
@@ -81,6 +88,19 @@ function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: b
     item.append(actions);
   }
   return item;
+}
+
+/**
+ * Whether AICOST.MODEL_PRICE, given this row's model id and provider, prices
+ * this very model at `at`: genai-prices matches ids by its own rules, and a
+ * few ids (fine-tuned "ft:..." ids, say) match another model or none.
+ */
+export function formulaPricesRow(row: CatalogRow, at: Date): boolean {
+  try {
+    return resolveModel(row.model, row.provider, at)?.model.id === row.model;
+  } catch {
+    return false;
+  }
 }
 
 /** What the status line says after an insert. */
@@ -187,7 +207,10 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
     const filter = { search: search.value, provider: provider.value };
     const matching = all.filter((row) => catalogRowMatches(row, filter));
     shown = matching.slice(0, shownRows);
-    list.replaceChildren(...shown.map((row, index) => rowItem(row, index, `${idPrefix}-prices-row-${index}`, insert !== undefined)));
+    const at = new Date(moment);
+    list.replaceChildren(
+      ...shown.map((row, index) => rowItem(row, index, `${idPrefix}-prices-row-${index}`, { host: insert !== undefined, formula: formulaPricesRow(row, at) })),
+    );
     const total = matching.length;
     count.dataset.kind = "";
     count.textContent =

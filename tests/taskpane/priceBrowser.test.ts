@@ -92,7 +92,10 @@ describe("All model prices", () => {
     expect(openai?.textContent).toContain("input $10.00 for prompts of 272,000 tokens or more");
     expect(count()).toMatch(/^Showing \d+ models?\.$/);
 
-    for (const hostile of ["gpt.5", "(", "[a-z]+", "\\", "🙂", "x".repeat(500)]) {
+    await type("search", "(");
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows().every((li) => li.querySelector("h3")?.textContent?.includes("("))).toBe(true);
+    for (const hostile of ["gpt.5", "[a-z]+", "\\", "🙂", "x".repeat(500)]) {
       await type("search", hostile);
       expect(count(), hostile).toBe("No model matches. Try a shorter search or all providers.");
       expect(rows()).toHaveLength(0);
@@ -168,6 +171,15 @@ describe("All model prices", () => {
     for (let i = 0; i < 100 && root.querySelector(".price-count") === null; i++) await flush(2);
     expect(root.querySelector(".price-browser-failed")).toBeNull();
     expect(rows()).toHaveLength(shownRows);
+  });
+
+  it("offers no insert for a model id MODEL_PRICE reads as another model, and says why", async () => {
+    await open(new MemoryHost());
+    await type("search", "ft:gpt-4o");
+    choose("openai");
+    const fineTuned = rows().find((li) => li.dataset.model === "ft:gpt-4o");
+    expect(fineTuned?.querySelector('[data-action="insert-price"]')).toBeNull();
+    expect(fineTuned?.textContent).toContain("Not insertable: AICOST.MODEL_PRICE reads this model id as another model (or none)");
   });
 
   it("offers no insert where the host cannot insert", async () => {
