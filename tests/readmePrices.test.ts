@@ -10,6 +10,7 @@ import {
   catalogModelIds,
   evaluateScalar,
   GPU_HOUR_COST,
+  genaiPricesPublishedOn,
   genaiPricesVersion,
   latestPriceStartDate,
   loadBundledProviders,
@@ -36,6 +37,13 @@ describe("README: the price catalog", () => {
     expect(readme).toContain(`genai-prices ${genaiPricesVersion}**, ${providers.length} providers and ${models.toLocaleString("en-US")} models`);
     expect(catalogModelIds(providers).length).toBeLessThanOrEqual(models);
     expect(readme).toContain(`Its newest dated price starts on ${latestPriceStartDate(providers) ?? "none"}`);
+  });
+
+  it("names, for the pane's price list, the data's version and date and the number of providers", () => {
+    expect(readme).toContain(`models of ${providers.length} providers`);
+    expect(readme).toContain(`"genai-prices ${genaiPricesVersion}, data ${genaiPricesPublishedOn}"`);
+    expect(readme).toContain(`(${genaiPricesVersion}: ${genaiPricesPublishedOn})`);
+    expect(readme).toContain('`=AICOST.MODEL_PRICE("gpt-5.5","input","now",0,"openai")`');
   });
 });
 

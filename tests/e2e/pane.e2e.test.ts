@@ -49,6 +49,14 @@ async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
   await expect.poll(() => statusText(page), { timeout: 10_000 }).toMatch(pattern);
 }
 
+/** Opens "All model prices" (its script loads then) and searches it. */
+async function searchPrices(page: Page, text: string): Promise<void> {
+  await page.locator("#taskpane-root details.price-browser summary").click();
+  await page.locator("#taskpane-root .price-count").waitFor();
+  await page.locator('#taskpane-root input[id$="-prices-search"]').fill(text);
+  await expect.poll(() => page.locator("#taskpane-root .price-count").textContent(), { timeout: 10_000 }).toMatch(/^Showing \d+ models?\.$/);
+}
+
 async function importFile(page: Page, name: string, text: string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.locator('#taskpane-root fluent-button[data-action="import"]').click()]);
   await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
@@ -126,6 +134,7 @@ describe.skipIf(chromiumMissing)("the task pane's layout, in Chromium", () => {
       await open(page, server.origin, theme);
       await fill(page);
       await page.locator("#taskpane-root details.prices summary").click();
+      await searchPrices(page, "gpt-5.5");
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       for (const width of widths) {
         await paneOnly(page, width, 2400);
@@ -323,7 +332,20 @@ describe.skipIf(chromiumMissing)("an axe-core audit of every state of the pane",
       await page.locator("#taskpane-root details.prices summary").click();
       results.prices = await audit(page);
 
-      expect(results).toEqual({ empty: [], loaded: [], userPresets: [], error: [], removeDialog: [], conflictDialog: [], saveForm: [], prices: [] });
+      await searchPrices(page, "gpt-5.5");
+      results.priceBrowser = await audit(page);
+      // The loaded model's sheet is active with A1 selected: the insert is refused, and nothing changes.
+      const insert = page.locator('#taskpane-root .price-browser-list fluent-button[data-action="insert-price"]').first();
+      await insert.click();
+      await waitForStatus(page, /^Not inserted: .*!A1:B\d+ is in use \(A1, /);
+      results.priceRefused = await audit(page);
+      await page.locator("#name-box").fill("H40");
+      await page.locator("#name-box").press("Enter");
+      await insert.click();
+      await waitForStatus(page, /^Inserted the prices of .* into .*!H40:I\d+ as AICOST\.MODEL_PRICE formulas\.$/);
+      results.priceInserted = await audit(page);
+
+      expect(results).toEqual({ empty: [], loaded: [], userPresets: [], error: [], removeDialog: [], conflictDialog: [], saveForm: [], prices: [], priceBrowser: [], priceRefused: [], priceInserted: [] });
       await page.close();
     });
   }
