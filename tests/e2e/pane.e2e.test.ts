@@ -141,7 +141,13 @@ describe.skipIf(chromiumMissing)("the task pane's layout, in Chromium", () => {
         await page.locator("#taskpane-root .pane-scroll").evaluate((el) => el.scrollTo(0, 0));
         expect(await layoutProblems(page), `${width} px, ${theme}`).toEqual([]);
         await page.locator(".taskpane-frame").screenshot({ path: join(shotDir, `taskpane-${width}-${theme}.png`) });
+        await page.locator("#taskpane-root details.price-browser").screenshot({ path: join(shotDir, `taskpane-prices-${width}-${theme}.png`) });
       }
+      // A hostile search (500 characters, regular-expression characters, an emoji) finds nothing and breaks no layout.
+      await page.locator('#taskpane-root input[id$="-prices-search"]').fill(`${"(.*)[".repeat(100)}🙂`);
+      await expect.poll(() => page.locator("#taskpane-root .price-count").textContent(), { timeout: 10_000 }).toBe("No model matches. Try a shorter search or all providers.");
+      await paneOnly(page, 320, 2400);
+      expect(await layoutProblems(page), `320 px, ${theme}, hostile search`).toEqual([]);
       // The dark theme is dark: the pane's background and text come from Fluent's dark tokens.
       const background = await page.evaluate(() => getComputedStyle(document.querySelector(".pane") as Element).backgroundColor);
       expect(background).toBe(theme === "dark" ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
