@@ -254,7 +254,11 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
     if (button?.dataset.action !== "insert-price") return;
     const row = shown[Number(button.dataset.row)];
     if (row === undefined) return;
-    context.act(() => insertRow(row), "Inserting the prices failed for an unknown reason.");
+    context.act(async () => {
+      // The button is disabled while the pane is busy, which drops focus: it comes back once the insert ends.
+      context.focus(`[data-action="insert-price"][data-row="${button.dataset.row ?? ""}"]`);
+      await insertRow(row);
+    }, "Inserting the prices failed for an unknown reason.");
   });
 
   render();

@@ -342,8 +342,11 @@ describe.skipIf(chromiumMissing)("an axe-core audit of every state of the pane",
       results.priceBrowser = await audit(page);
       // The loaded model's sheet is active with A1 selected: the insert is refused, and nothing changes.
       const insert = page.locator('#taskpane-root .price-browser-list fluent-button[data-action="insert-price"]').first();
-      await insert.click();
+      await insert.focus();
+      await page.keyboard.press("Enter");
       await waitForStatus(page, /^Not inserted: .*!A1:B\d+ is in use \(A1, /);
+      // Focus stays on the button, for the keyboard user who pressed it.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-action") ?? document.activeElement?.tagName)).toBe("insert-price");
       results.priceRefused = await audit(page);
       await page.locator("#name-box").fill("H40");
       await page.locator("#name-box").press("Enter");
