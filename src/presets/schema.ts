@@ -491,14 +491,9 @@ export function checkPreset(preset: Preset): PresetIssue[] {
     if (!sourceIds.includes(input.source)) {
       issues.push(issue(`inputs[${i}].source`, `unknown source "${input.source}"; sources: ${sourceIds.join(", ")}`));
     }
-    if (input.reported !== undefined) {
-      // A reported figure stands on its own source: dated (every source is) and linked.
-      const reportedSource = preset.sources.find((s) => s.id === input.reported?.source);
-      if (reportedSource === undefined) {
-        issues.push(issue(`inputs[${i}].reported.source`, `unknown source "${input.reported.source}"; sources: ${sourceIds.join(", ")}`));
-      } else if (reportedSource.url === undefined) {
-        issues.push(issue(`inputs[${i}].reported.source`, `source "${reportedSource.id}" has no url; a reported figure needs a source with a link`));
-      }
+    if (input.reported !== undefined && !sourceIds.includes(input.reported.source)) {
+      // A reported figure stands on a source of its own, listed (and so dated) like any other.
+      issues.push(issue(`inputs[${i}].reported.source`, `unknown source "${input.reported.source}"; sources: ${sourceIds.join(", ")}`));
     }
     if (input.derived === true) return; // a residual's columns follow the scenarios, not the order of values
     // Amounts as the sheet writes them under the input's format: "$70.0B", not 70000000000.

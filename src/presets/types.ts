@@ -60,7 +60,7 @@ export interface PresetInput {
 /** A reported figure with its own source. */
 export interface PresetReported {
   readonly value: number;
-  /** Id of the source in `sources`; that source must have a `url`. */
+  /** Id of the source in `sources`: the report or filing the value is from. */
   readonly source: string;
   /** e.g. "about 8,000 jobs, 10% of staff, from 20 May 2026". */
   readonly note?: string;
