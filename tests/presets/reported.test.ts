@@ -177,9 +177,13 @@ describe("the built-ins' reported figures", () => {
     expect(meta.inputs.find((i) => i.key === "jobs_cut")?.base).toBe(23_000);
   });
 
-  it("meta-2026: the Reported column's labor savings are 8,000 × $165,000 = $1.32B a year", () => {
+  it("meta-2026: the Reported column's labor savings are 8,000 × $165,000 = $1.32B a year, the recurring cost 47.3× them (as the README says)", () => {
     const plan = planSheet(findPreset("meta-2026") as Preset);
-    expect(evaluatePlan(plan).valueAt(plan.keyCells.labor_savings?.reported ?? "")).toBe(1_320_000_000);
+    const sheet = evaluatePlan(plan);
+    expect(sheet.valueAt(plan.keyCells.labor_savings?.reported ?? "")).toBe(1_320_000_000);
+    expect(sheet.valueAt(plan.keyCells.recurring_ai_cost?.reported ?? "")).toBe(62_500_000_000);
+    const ratio = sheet.cells.find((c) => c.cell.address === plan.keyCells.recurring_cost_to_savings?.reported);
+    expect(ratio?.display).toBe("47.3x");
   });
 });
 
