@@ -2,7 +2,11 @@
  * Preset -> sheet plan: a pure function, no Office. The sheet has a title, an
  * as-of line, an assumptions table, a results table whose Low, Base and High
  * cells are formulas over the same column's assumptions, notes, sources and a
- * chart of the charted results. The same preset always gives the same plan.
+ * chart of the charted results. A preset with reported figures gets a fourth
+ * scenario column, Reported, after High: the reported figure, or Base repeated
+ * by formula (grey italic, noted "as Base"); its results by the same formulas;
+ * and a table of the reported figures with their dated links under the sources.
+ * The same preset always gives the same plan.
  */
 import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../workbook/sheetName";
 import { cellAddress } from "./address";

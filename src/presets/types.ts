@@ -2,7 +2,7 @@
  * A preset is data: a typed, sourced model that the planner turns into a sheet.
  * Every input names the source it comes from; every output is a formula over
  * input and output keys, written once and instantiated for the Low, Base and
- * High columns.
+ * High columns (and Reported, after High, where an input has a reported figure).
  */
 
 /** How a value is shown. Values stay raw numbers (USD, not USD billions); the format does the scaling. */
