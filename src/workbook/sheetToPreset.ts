@@ -35,6 +35,11 @@ export interface SheetToPresetOptions {
   readonly sheetName: string;
   /** The day of saving, YYYY-MM-DD. */
   readonly today: string;
+  /**
+   * Whether to read the Reported column (default true). The uncertainty tools
+   * read Low, Base and High only, so a Reported cell holding text must not stop them.
+   */
+  readonly readReported?: boolean;
 }
 
 /** One problem, with the cell it is in when it is in one. */
@@ -117,7 +122,7 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
 
     // The Reported column: a repeated Base is "nothing reported"; a number is the reported figure.
     let reported: PresetReported | undefined = input.reported;
-    if (at.reported !== undefined) {
+    if (at.reported !== undefined && options.readReported !== false) {
       const address = at.reported;
       const what = `Reported of “${cutText(input.label, 60)}”`;
       whereOf.set(`inputs[${index}].reported.value`, { address, what });

@@ -97,4 +97,16 @@ describe("presetFromSheet and the Reported column", () => {
       { address: reportedCell("ai_capex"), message: `${reportedCell("ai_capex")} (Reported of “AI capital expenditure, 2026”): expected a number, found "about 125B"` },
     ]);
   });
+
+  it("leaves the Reported column unread when asked (the uncertainty tools): text there stops nothing, and the preset's figures stay", () => {
+    const cells = freshCells();
+    cells.set(reportedCell("ai_capex"), { address: reportedCell("ai_capex"), value: "about 125B" });
+    cells.set(plan.keyCells.ai_capex?.high ?? "", { address: plan.keyCells.ai_capex?.high ?? "", value: 70e9 });
+    const result = presetFromSheet(meta, [...cells.values()], { ...options, readReported: false });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.changedKeys).toEqual(["ai_capex"]);
+    const capex = result.value.inputs.find((i) => i.key === "ai_capex");
+    expect(capex?.high).toBe(70e9);
+    expect(capex?.reported).toEqual(meta.inputs.find((i) => i.key === "ai_capex")?.reported);
+  });
 });
