@@ -49,6 +49,7 @@ const fontOfRole: Readonly<Record<CellRole, Partial<ExcelJS.Font>>> = {
   label: {},
   input: { color: { argb: inputBlue } },
   inputLink: { color: { argb: black } },
+  reportedAsBase: { italic: true, color: { argb: grey } },
   output: { color: { argb: black } },
   unit: { color: { argb: grey } },
   source: {},

@@ -31,7 +31,7 @@ import {
 } from "./schema";
 import { formulaMaxNesting, formulaMaxOperators } from "./formula";
 import { quoteCharacter } from "./quote";
-import type { Preset, PresetInput, PresetOutput, PresetSource, PresetTimeline, PresetTimelineRow, PresetTimelineSummary } from "./types";
+import type { Preset, PresetInput, PresetOutput, PresetReported, PresetSource, PresetTimeline, PresetTimelineRow, PresetTimelineSummary } from "./types";
 
 /** The file versions this code reads. */
 export const presetFileVersions: readonly number[] = [1];
@@ -592,7 +592,8 @@ export function parsePresetFile(text: string, options: PresetFileOptions = {}): 
 // Writing a file
 
 const sourceFields = ["id", "title", "shortTitle", "publisher", "date", "url"] as const satisfies readonly (keyof PresetSource)[];
-const inputFields = ["key", "label", "unit", "format", "base", "low", "high", "source", "note", "derived"] as const satisfies readonly (keyof PresetInput)[];
+const inputFields = ["key", "label", "unit", "format", "base", "low", "high", "source", "note", "derived", "reported"] as const satisfies readonly (keyof PresetInput)[];
+const reportedFields = ["value", "source", "note"] as const satisfies readonly (keyof PresetReported)[];
 const outputFields = ["key", "label", "unit", "format", "formula", "note", "chart"] as const satisfies readonly (keyof PresetOutput)[];
 const timelineFields = ["firstYear", "years", "discountRate"] as const satisfies readonly (keyof PresetTimeline)[];
 const rowFields = ["key", "label", "unit", "format", "formula", "fromYearOne", "note"] as const satisfies readonly (keyof PresetTimelineRow)[];
@@ -607,8 +608,9 @@ type Unlisted = [
   Exclude<keyof PresetTimeline, (typeof timelineFields)[number] | "rows" | "summaries">,
   Exclude<keyof PresetTimelineRow, (typeof rowFields)[number]>,
   Exclude<keyof PresetTimelineSummary, (typeof summaryFields)[number]>,
+  Exclude<keyof PresetReported, (typeof reportedFields)[number]>,
 ];
-const everyFieldListed: Unlisted extends [never, never, never, never, never, never, never] ? true : never = true;
+const everyFieldListed: Unlisted extends [never, never, never, never, never, never, never, never] ? true : never = true;
 void everyFieldListed;
 
 function pick<T extends object>(item: T, fields: readonly (keyof T)[]): Record<string, unknown> {
@@ -640,7 +642,10 @@ function orderedFields(preset: Preset) {
     summary: preset.summary,
     asOf: preset.asOf,
     sources: preset.sources.map((source) => pick(source, sourceFields)),
-    inputs: preset.inputs.map((input) => pick(input, inputFields)),
+    inputs: preset.inputs.map((input) => ({
+      ...pick(input, inputFields),
+      ...(input.reported === undefined ? {} : { reported: pick(input.reported, reportedFields) }),
+    })),
     outputs: preset.outputs.map((output) => pick(output, outputFields)),
     ...(preset.notes === undefined ? {} : { notes: preset.notes }),
     ...(preset.timeline === undefined

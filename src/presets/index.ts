@@ -1,7 +1,7 @@
 export * from "./types";
 export * from "./plan.types";
 export { builtInPresets, findPreset, validatePresets } from "./builtInPresets";
-export { planSheet, sheetNameOf, planColumns, orderCheckFormula, checkRuleFormula } from "./plan";
+export { planSheet, sheetNameOf, planColumns, planColumnsOf, orderCheckFormula, checkRuleFormula, type PlanColumns } from "./plan";
 export { parsePreset, checkPreset, type PresetIssue, type PresetParseResult } from "./schema";
 export { numberFormatOf, textNumberFormat, formatAmount, formatAmounts } from "./formats";
 export { formatForDisplay, type DisplayValue } from "./display";

@@ -25,6 +25,7 @@ export function presetJsonSchema(): Record<string, unknown> {
     title: "AICOST preset",
     description:
       "A sourced model that the AICOST add-in turns into a sheet. Shape only: keys must also be unique, every input's source listed, low <= base <= high, " +
+      "a reported figure's source listed, " +
       "dates days of the calendar, and formulas may refer only to inputs and earlier outputs, " +
       `nest at most ${formulaMaxNesting} levels deep (each parenthesis, function call and sign in front of a value is a level) and hold at most ${formulaMaxOperators} operators.`,
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),

@@ -2,17 +2,21 @@
  * Preset -> sheet plan: a pure function, no Office. The sheet has a title, an
  * as-of line, an assumptions table, a results table whose Low, Base and High
  * cells are formulas over the same column's assumptions, notes, sources and a
- * chart of the charted results. The same preset always gives the same plan.
+ * chart of the charted results. A preset with reported figures gets a fourth
+ * scenario column, Reported, after High: the reported figure, or Base repeated
+ * by formula (grey italic, noted "as Base"); its results by the same formulas;
+ * and a table of the reported figures with their dated links under the sources.
+ * The same preset always gives the same plan.
  */
 import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../workbook/sheetName";
 import { cellAddress } from "./address";
 import { numberFormatOf, textNumberFormat } from "./formats";
 import { replaceKeys } from "./formula";
-import type { CellRole, PlannedCell, PlannedChart, PlannedCheck, PlannedContent, SheetPlan } from "./plan.types";
-import { planTimeline, type PlannedTimelinePart } from "./planTimeline";
-import { scenarios, type Preset, type PresetInput, type Scenario } from "./types";
+import type { CellRole, PlannedCell, PlannedChart, PlannedCheck, PlannedContent, ScenarioCells, SheetPlan } from "./plan.types";
+import { planTimeline, type PlannedTimelinePart, type TimelineColumns } from "./planTimeline";
+import { hasReported, sheetScenariosOf, type Preset, type PresetInput, type SheetScenario } from "./types";
 
-/** The 0-based column of each part of the tables. */
+/** The 0-based column of each part of the tables, on a sheet without a Reported column. */
 export const planColumns = {
   label: 0,
   low: 1,
@@ -25,29 +29,37 @@ export const planColumns = {
   check: 7,
 } as const;
 
-const scenarioColumn: Readonly<Record<Scenario, number>> = {
-  low: planColumns.low,
-  base: planColumns.base,
-  high: planColumns.high,
-};
-const scenarioHeader: Readonly<Record<Scenario, string>> = {
+/** The columns of a sheet; `reported` only where the preset has reported figures. */
+export interface PlanColumns {
+  readonly label: number;
+  readonly low: number;
+  readonly base: number;
+  readonly high: number;
+  readonly reported?: number;
+  readonly unit: number;
+  readonly source: number;
+  readonly note: number;
+  readonly check: number;
+}
+
+/** The columns of a preset's sheet: those of `planColumns`, or with Reported after High and the rest one to the right. */
+export function planColumnsOf(preset: Pick<Preset, "inputs">): PlanColumns {
+  if (!hasReported(preset)) return planColumns;
+  return { label: 0, low: 1, base: 2, high: 3, reported: 4, unit: 5, source: 6, note: 7, check: 8 };
+}
+
+const scenarioHeader: Readonly<Record<SheetScenario, string>> = {
   low: "Low",
   base: "Base",
   high: "High",
+  reported: "Reported",
 };
 
-const timelineColumns = {
-  label: planColumns.label,
-  scenario: scenarioColumn,
-  unit: planColumns.unit,
-  header: scenarioHeader,
-} as const;
-
-/** Column widths in points, column A to H. */
+/** Column widths in points, column A to H (A to I with a Reported column). */
 const widthsPoints = [300, 84, 84, 84, 170, 170, 420, 130] as const;
+const widthsPointsReported = [300, 84, 84, 84, 84, 170, 170, 420, 130] as const;
 
-/** The chart's size in columns and rows, placed to the right of the tables. */
-const chartColumn = 8; // column I
+/** The chart's size in columns and rows, placed to the right of the tables (right of the check column). */
 const chartWidthColumns = 8;
 const chartHeightRows = 18;
 
@@ -108,27 +120,46 @@ export function checkRuleFormula(check: PlannedCheck): string {
   return `=${check.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}<>""`;
 }
 
-function scenarioValue(input: PresetInput, scenario: Scenario): number | undefined {
+function scenarioValue(input: PresetInput, scenario: SheetScenario): number | undefined {
   if (scenario === "base") return input.base;
+  if (scenario === "reported") return input.reported?.value;
   return scenario === "low" ? input.low : input.high;
+}
+
+/** The words a Reported column adds to an input's note: the figure's source and date, or that it repeats Base. */
+function reportedNote(input: PresetInput, sources: Preset["sources"]): string {
+  if (input.reported === undefined) return "Reported: as Base, no reported figure.";
+  const source = sources.find((s) => s.id === input.reported?.source);
+  const named = source === undefined ? input.reported.source : `${source.shortTitle ?? source.title}, ${source.date}`;
+  return `Reported (${named})${input.reported.note === undefined ? "." : `: ${input.reported.note}`}`;
 }
 
 /** Turns a preset into the plan of its sheet. The preset must be valid (see parsePreset). */
 export function planSheet(preset: Preset): SheetPlan {
   const cells = new CellList();
   const checks: PlannedCheck[] = [];
-  const keyCells: Record<string, { low: string; base: string; high: string }> = {};
-  /** Records where each key's Low, Base and High cells land, one row per key from `firstRow`. */
+  const columns = planColumnsOf(preset);
+  const sheetScenarios = sheetScenariosOf(preset);
+  const scenarioColumn: Readonly<Record<SheetScenario, number>> = {
+    low: columns.low,
+    base: columns.base,
+    high: columns.high,
+    reported: columns.reported ?? -1, // only read when the sheet has the column
+  };
+  const keyCells: Record<string, ScenarioCells> = {};
+  /** Records where each key's Low, Base and High (and Reported) cells land, one row per key from `firstRow`. */
   const placeKeys = (items: readonly { readonly key: string }[], firstRow: number): void => {
     items.forEach((item, i) => {
       const r = firstRow + i;
       keyCells[item.key] = {
-        low: cellAddress(r, planColumns.low),
-        base: cellAddress(r, planColumns.base),
-        high: cellAddress(r, planColumns.high),
+        low: cellAddress(r, columns.low),
+        base: cellAddress(r, columns.base),
+        high: cellAddress(r, columns.high),
+        ...(columns.reported === undefined ? {} : { reported: cellAddress(r, columns.reported) }),
       };
     });
   };
+  const cellOf = (key: string, scenario: SheetScenario): string | undefined => keyCells[key]?.[scenario];
 
   // Title, summary and the as-of line.
   let row = 0;
@@ -137,7 +168,10 @@ export function planSheet(preset: Preset): SheetPlan {
   cells.text(
     row++,
     planColumns.label,
-    `Figures as of ${preset.asOf}. Low: every input at its low value; High: every input at its high value; an input without a range repeats its Base.`,
+    `Figures as of ${preset.asOf}. Low: every input at its low value; High: every input at its high value; an input without a range repeats its Base.` +
+      (columns.reported === undefined
+        ? ""
+        : " Reported: what public reporting and filings say, each figure's dated source under Sources; grey italic repeats Base where nothing is reported."),
     "note",
   );
   row++;
@@ -145,10 +179,10 @@ export function planSheet(preset: Preset): SheetPlan {
   // Assumptions.
   const header = (first: string, extra: Partial<Record<"unit" | "source" | "note", string>>): void => {
     cells.text(row, planColumns.label, first, "header");
-    for (const scenario of scenarios) cells.text(row, scenarioColumn[scenario], scenarioHeader[scenario], "header");
-    if (extra.unit !== undefined) cells.text(row, planColumns.unit, extra.unit, "header");
-    if (extra.source !== undefined) cells.text(row, planColumns.source, extra.source, "header");
-    if (extra.note !== undefined) cells.text(row, planColumns.note, extra.note, "header");
+    for (const scenario of sheetScenarios) cells.text(row, scenarioColumn[scenario], scenarioHeader[scenario], "header");
+    if (extra.unit !== undefined) cells.text(row, columns.unit, extra.unit, "header");
+    if (extra.source !== undefined) cells.text(row, columns.source, extra.source, "header");
+    if (extra.note !== undefined) cells.text(row, columns.note, extra.note, "header");
     row++;
   };
   header("Assumptions", { unit: "Unit", source: "Source", note: "Note" });
@@ -158,23 +192,25 @@ export function planSheet(preset: Preset): SheetPlan {
   const sourceTitle = new Map(preset.sources.map((s) => [s.id, s.shortTitle ?? s.title]));
   for (const input of preset.inputs) {
     const format = numberFormatOf(input.format);
-    const baseAddress = cellAddress(row, planColumns.base);
-    cells.text(row, planColumns.label, input.label, "label");
-    for (const scenario of scenarios) {
+    const baseAddress = cellAddress(row, columns.base);
+    cells.text(row, columns.label, input.label, "label");
+    for (const scenario of sheetScenarios) {
       const value = scenarioValue(input, scenario);
       if (value === undefined) {
-        cells.add(row, scenarioColumn[scenario], { kind: "formula", formula: `=${baseAddress}` }, "inputLink", format);
+        const role = scenario === "reported" ? "reportedAsBase" : "inputLink";
+        cells.add(row, scenarioColumn[scenario], { kind: "formula", formula: `=${baseAddress}` }, role, format);
       } else {
         cells.add(row, scenarioColumn[scenario], { kind: "number", value }, "input", format);
       }
     }
-    cells.text(row, planColumns.unit, input.unit, "unit");
-    cells.text(row, planColumns.source, sourceTitle.get(input.source) ?? input.source, "source");
-    if (input.note !== undefined) cells.text(row, planColumns.note, input.note, "note");
+    cells.text(row, columns.unit, input.unit, "unit");
+    cells.text(row, columns.source, sourceTitle.get(input.source) ?? input.source, "source");
+    const note = columns.reported === undefined ? input.note : [input.note, reportedNote(input, preset.sources)].filter((n) => n !== undefined).join(" ");
+    if (note !== undefined) cells.text(row, columns.note, note, "note");
     if (input.derived !== true) {
-      // A residual's columns follow the scenarios, not the order of values: it has no check.
-      cells.add(row, planColumns.check, { kind: "formula", formula: orderCheckFormula(row) }, "check");
-      checks.push({ range: `${cellAddress(row, planColumns.low)}:${cellAddress(row, planColumns.high)}`, cell: cellAddress(row, planColumns.check) });
+      // A residual's columns follow the scenarios, not the order of values: it has no check. Reported is no part of the order.
+      cells.add(row, columns.check, { kind: "formula", formula: orderCheckFormula(row) }, "check");
+      checks.push({ range: `${cellAddress(row, columns.low)}:${cellAddress(row, columns.high)}`, cell: cellAddress(row, columns.check) });
     }
     row++;
   }
@@ -188,17 +224,17 @@ export function planSheet(preset: Preset): SheetPlan {
   let chartFormat: string | undefined;
   for (const output of preset.outputs) {
     const format = numberFormatOf(output.format);
-    cells.text(row, planColumns.label, output.label, "label");
-    for (const scenario of scenarios) {
+    cells.text(row, columns.label, output.label, "label");
+    for (const scenario of sheetScenarios) {
       const formula = replaceKeys(output.formula, (key) => {
-        const at = keyCells[key];
+        const at = cellOf(key, scenario);
         if (at === undefined) throw new Error(`preset "${preset.id}": output "${output.key}" refers to unknown key "${key}"`);
-        return at[scenario];
+        return at;
       });
       cells.add(row, scenarioColumn[scenario], { kind: "formula", formula: `=${formula}` }, "output", format);
     }
-    cells.text(row, planColumns.unit, output.unit, "unit");
-    if (output.note !== undefined) cells.text(row, planColumns.note, output.note, "note");
+    cells.text(row, columns.unit, output.unit, "unit");
+    if (output.note !== undefined) cells.text(row, columns.note, output.note, "note");
     if (output.chart === true) {
       firstChartRow ??= row;
       lastChartRow = row;
@@ -210,6 +246,13 @@ export function planSheet(preset: Preset): SheetPlan {
   // Cash flows over years, their summary and chart.
   let timelinePart: PlannedTimelinePart | undefined;
   if (preset.timeline !== undefined) {
+    const timelineColumns: TimelineColumns = {
+      label: columns.label,
+      scenarios: sheetScenarios,
+      scenario: scenarioColumn,
+      unit: columns.unit,
+      header: scenarioHeader,
+    };
     timelinePart = planTimeline({ ...preset, timeline: preset.timeline }, cells, keyCells, timelineColumns, row + 1);
     row = timelinePart.nextRow;
   }
@@ -217,25 +260,46 @@ export function planSheet(preset: Preset): SheetPlan {
   // Notes.
   if (preset.notes !== undefined && preset.notes.length > 0) {
     row++;
-    cells.text(row++, planColumns.label, "Notes", "header");
-    for (const note of preset.notes) cells.text(row++, planColumns.label, note, "note");
+    cells.text(row++, columns.label, "Notes", "header");
+    for (const note of preset.notes) cells.text(row++, columns.label, note, "note");
   }
 
   // Sources.
   row++;
-  cells.text(row, planColumns.label, "Sources", "header");
-  cells.text(row, planColumns.low, "Title", "header");
-  cells.text(row, planColumns.unit, "Publisher", "header");
-  cells.text(row, planColumns.source, "Date", "header");
-  cells.text(row, planColumns.note, "Link", "header");
+  cells.text(row, columns.label, "Sources", "header");
+  cells.text(row, columns.low, "Title", "header");
+  cells.text(row, columns.unit, "Publisher", "header");
+  cells.text(row, columns.source, "Date", "header");
+  cells.text(row, columns.note, "Link", "header");
   row++;
   for (const source of preset.sources) {
-    cells.text(row, planColumns.label, source.shortTitle ?? source.title, "source");
-    cells.text(row, planColumns.low, source.title, "source");
-    cells.text(row, planColumns.unit, source.publisher, "source");
-    cells.text(row, planColumns.source, source.date, "source");
-    if (source.url !== undefined) cells.text(row, planColumns.note, source.url, "link", source.url);
+    cells.text(row, columns.label, source.shortTitle ?? source.title, "source");
+    cells.text(row, columns.low, source.title, "source");
+    cells.text(row, columns.unit, source.publisher, "source");
+    cells.text(row, columns.source, source.date, "source");
+    if (source.url !== undefined) cells.text(row, columns.note, source.url, "link", source.url);
     row++;
+  }
+
+  // Each reported figure with its own dated link, beside the value the Reported column holds.
+  if (columns.reported !== undefined) {
+    row++;
+    cells.text(row, columns.label, "Reported figures", "header");
+    cells.text(row, columns.reported, "Reported", "header");
+    cells.text(row, columns.unit, "Publisher", "header");
+    cells.text(row, columns.source, "Date", "header");
+    cells.text(row, columns.note, "Link", "header");
+    row++;
+    for (const input of preset.inputs) {
+      if (input.reported === undefined) continue;
+      const source = preset.sources.find((s) => s.id === input.reported?.source);
+      cells.text(row, columns.label, input.label, "label");
+      cells.add(row, columns.reported, { kind: "formula", formula: `=${cellOf(input.key, "reported") ?? ""}` }, "output", numberFormatOf(input.format));
+      cells.text(row, columns.unit, source?.publisher ?? input.reported.source, "source");
+      if (source !== undefined) cells.text(row, columns.source, source.date, "source");
+      if (source?.url !== undefined) cells.text(row, columns.note, source.url, "link", source.url);
+      row++;
+    }
   }
 
   const planned = cells.sorted();
@@ -245,11 +309,12 @@ export function planSheet(preset: Preset): SheetPlan {
   let chart: PlannedChart | undefined = timelinePart?.chart;
   if (chart === undefined && firstChartRow !== undefined && lastChartRow !== undefined) {
     const range = (column: number): string => `${cellAddress(firstChartRow, column)}:${cellAddress(lastChartRow, column)}`;
+    const chartColumn = columns.check + 1;
     chart = {
       title: preset.title,
       type: "columnClustered",
-      categories: range(planColumns.label),
-      series: scenarios.map((scenario) => ({
+      categories: range(columns.label),
+      series: sheetScenarios.map((scenario) => ({
         name: scenarioHeader[scenario],
         range: range(scenarioColumn[scenario]),
       })),
@@ -264,7 +329,7 @@ export function planSheet(preset: Preset): SheetPlan {
     sheetName: sheetNameOf(preset),
     cells: planned,
     usedRange: `A1:${cellAddress(lastRow, lastColumn)}`,
-    columnWidths: widthsPoints.map((widthPoints, column) => ({
+    columnWidths: (columns.reported === undefined ? widthsPoints : widthsPointsReported).map((widthPoints, column) => ({
       column,
       widthPoints,
     })),

@@ -18,6 +18,7 @@ export type CellRole =
   | "label"
   | "input" // an assumption: blue
   | "inputLink" // a Low/High assumption that repeats the Base value by formula
+  | "reportedAsBase" // a Reported assumption without a reported figure: repeats Base by formula, grey italic
   | "output" // a formula result: black
   | "unit"
   | "source"
@@ -64,11 +65,12 @@ export interface PlannedCheck {
   readonly cell: string;
 }
 
-/** The Low, Base and High cells (or row ranges) of one key. */
+/** The Low, Base and High cells (or row ranges) of one key, and its Reported cell on a sheet with that column. */
 export interface ScenarioCells {
   readonly low: string;
   readonly base: string;
   readonly high: string;
+  readonly reported?: string;
 }
 
 /** Where a timeline landed on the sheet. */
@@ -101,8 +103,8 @@ export interface SheetPlan {
   readonly chart?: PlannedChart;
   /** Warnings the sheet carries, one per input whose Low, Base and High must stay in order. */
   readonly checks?: readonly PlannedCheck[];
-  /** Where each input and output lands: key -> { low, base, high } addresses. */
-  readonly keyCells: Readonly<Record<string, { readonly low: string; readonly base: string; readonly high: string }>>;
+  /** Where each input and output lands: key -> { low, base, high } addresses (and `reported` on a sheet with a Reported column). */
+  readonly keyCells: Readonly<Record<string, ScenarioCells>>;
   /** Where the timeline landed, for a preset with one. */
   readonly timeline?: PlannedTimeline;
 }

@@ -18,7 +18,7 @@ import { numberFormatOf } from "./formats";
 import { replaceKeys, tokenizeFormula } from "./formula";
 import type { CellRole, PlannedChart, PlannedContent, PlannedTimeline, ScenarioCells } from "./plan.types";
 import { timelineYearsKey } from "./schema";
-import { scenarios, type Preset, type PresetTimeline, type Scenario, type TimelineMeasure } from "./types";
+import type { Preset, PresetTimeline, SheetScenario, TimelineMeasure } from "./types";
 
 /** Where the planner's cells go; plan.ts's cell list. */
 export interface TimelineCellSink {
@@ -26,12 +26,14 @@ export interface TimelineCellSink {
   text(row: number, column: number, text: string, role: CellRole): void;
 }
 
-/** The columns of the scenario tables the summary lines up with (label, Low, Base, High, unit). */
+/** The columns of the scenario tables the summary lines up with (label, Low, Base, High, Reported when there, unit). */
 export interface TimelineColumns {
   readonly label: number;
-  readonly scenario: Readonly<Record<Scenario, number>>;
+  /** The sheet's scenario columns in order: Low, Base, High, and Reported on a sheet with that column. */
+  readonly scenarios: readonly SheetScenario[];
+  readonly scenario: Readonly<Record<SheetScenario, number>>;
   readonly unit: number;
-  readonly header: Readonly<Record<Scenario, string>>;
+  readonly header: Readonly<Record<SheetScenario, string>>;
 }
 
 export interface PlannedTimelinePart {
@@ -100,8 +102,9 @@ export function planTimeline(
   const yearsHeaderRow = row;
   row++;
 
-  const rowRanges: Record<string, { low: string; base: string; high: string }> = {};
-  const cumulative: Partial<Record<Scenario, string>> = {};
+  const scenarios = columns.scenarios;
+  const rowRanges: Record<string, { low: string; base: string; high: string; reported?: string }> = {};
+  const cumulative: Partial<Record<SheetScenario, string>> = {};
   for (const scenario of scenarios) {
     cells.text(row, columns.label, `${columns.header[scenario]} scenario`, "header");
     row++;
@@ -110,9 +113,9 @@ export function planTimeline(
       const format = numberFormatOf(item.format);
       cells.text(row, columns.label, item.label, "label");
       const scalarCell = (key: string): string => {
-        const at = keyCells[key];
+        const at = keyCells[key]?.[scenario];
         if (at === undefined) throw new Error(`preset "${preset.id}": row "${item.key}" refers to unknown key "${key}"`);
-        return at[scenario];
+        return at;
       };
       if (item.fromYearOne === true || callsFunction(item.formula)) {
         const formula = replaceKeys(item.formula, (key) => {
@@ -166,7 +169,7 @@ export function planTimeline(
     const measures: Partial<Record<TimelineMeasure, ScenarioCells>> = {};
     for (const measure of summary.measures) {
       cells.text(row, columns.label, `${summary.label}: ${measureLabel[measure](rateText)}`, "label");
-      const at: Record<Scenario, string> = { low: "", base: "", high: "" };
+      const at: { low: string; base: string; high: string; reported?: string } = { low: "", base: "", high: "" };
       for (const scenario of scenarios) {
         const range = (key: string | undefined): string => (key === undefined ? "" : (rowRanges[key]?.[scenario] ?? ""));
         const rate = keyCells[timeline.discountRate]?.[scenario] ?? "0";
@@ -209,7 +212,12 @@ export function planTimeline(
     timeline: {
       yearsHeader: rowRange(yearsHeaderRow),
       rows: rowRanges,
-      cumulative: { low: cumulative.low ?? "", base: cumulative.base ?? "", high: cumulative.high ?? "" },
+      cumulative: {
+        low: cumulative.low ?? "",
+        base: cumulative.base ?? "",
+        high: cumulative.high ?? "",
+        ...(cumulative.reported === undefined ? {} : { reported: cumulative.reported }),
+      },
       summaries,
     },
   };

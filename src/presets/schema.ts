@@ -155,6 +155,16 @@ export const presetSourceSchema = v.strictObject(
   objectMessage,
 );
 
+/** A reported figure: its value and the id of its own (dated, linked) source. */
+export const presetReportedSchema = v.strictObject(
+  {
+    value: finiteNumber,
+    source: kebabId,
+    note: v.optional(text),
+  },
+  objectMessage,
+);
+
 export const presetInputSchema = v.strictObject(
   {
     key: snakeKey,
@@ -167,6 +177,7 @@ export const presetInputSchema = v.strictObject(
     source: kebabId,
     note: v.optional(text),
     derived: v.optional(v.boolean((issue) => `expected true or false, ${got(issue)}`)),
+    reported: v.optional(presetReportedSchema),
   },
   objectMessage,
 );
@@ -479,6 +490,10 @@ export function checkPreset(preset: Preset): PresetIssue[] {
   preset.inputs.forEach((input, i) => {
     if (!sourceIds.includes(input.source)) {
       issues.push(issue(`inputs[${i}].source`, `unknown source "${input.source}"; sources: ${sourceIds.join(", ")}`));
+    }
+    if (input.reported !== undefined && !sourceIds.includes(input.reported.source)) {
+      // A reported figure stands on a source of its own, listed (and so dated) like any other.
+      issues.push(issue(`inputs[${i}].reported.source`, `unknown source "${input.reported.source}"; sources: ${sourceIds.join(", ")}`));
     }
     if (input.derived === true) return; // a residual's columns follow the scenarios, not the order of values
     // Amounts as the sheet writes them under the input's format: "$70.0B", not 70000000000.

@@ -2,7 +2,7 @@
  * A preset is data: a typed, sourced model that the planner turns into a sheet.
  * Every input names the source it comes from; every output is a formula over
  * input and output keys, written once and instantiated for the Low, Base and
- * High columns.
+ * High columns (and Reported, after High, where an input has a reported figure).
  */
 
 /** How a value is shown. Values stay raw numbers (USD, not USD billions); the format does the scaling. */
@@ -48,6 +48,22 @@ export interface PresetInput {
    * of the values, so low <= base <= high is not required of it.
    */
   readonly derived?: boolean;
+  /**
+   * What public reporting or a filing says, where it differs from (or checks)
+   * the analysis: shown in a fourth scenario column, Reported, after High. Its
+   * source must carry a date and a link. Not a range: the uncertainty tools
+   * read Low and High only.
+   */
+  readonly reported?: PresetReported;
+}
+
+/** A reported figure with its own source. */
+export interface PresetReported {
+  readonly value: number;
+  /** Id of the source in `sources`: the report or filing the value is from. */
+  readonly source: string;
+  /** e.g. "about 8,000 jobs, 10% of staff, from 20 May 2026". */
+  readonly note?: string;
 }
 
 export interface PresetOutput {
@@ -138,3 +154,16 @@ export interface PresetTimeline {
 /** The three scenario columns of every model sheet. */
 export type Scenario = "low" | "base" | "high";
 export const scenarios: readonly Scenario[] = ["low", "base", "high"];
+
+/** The columns of a model sheet: the three scenarios, and Reported after High when a preset has reported figures. */
+export type SheetScenario = Scenario | "reported";
+
+/** Whether any input of a preset has a reported figure: its sheet then has a Reported column. */
+export function hasReported(preset: Pick<Preset, "inputs">): boolean {
+  return preset.inputs.some((input) => input.reported !== undefined);
+}
+
+/** The scenario columns of a preset's sheet, in order. */
+export function sheetScenariosOf(preset: Pick<Preset, "inputs">): readonly SheetScenario[] {
+  return hasReported(preset) ? [...scenarios, "reported"] : scenarios;
+}

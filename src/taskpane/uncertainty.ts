@@ -168,6 +168,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
       title: model.preset.title,
       sheetName: reading.sheetName,
       today: localDay(context.now()),
+      readReported: false, // sensitivity and simulation read Low, Base and High only
     });
     if (!result.ok) {
       context.status.set(

@@ -34,6 +34,8 @@ export const roleStyles: Readonly<Record<CellRole, CellStyle>> = {
   label: {},
   input: { fontColor: inputFontColor },
   inputLink: { fontColor: formulaFontColor },
+  /** A Reported cell with no reported figure repeats Base: grey italic, so it never reads as a reported number. */
+  reportedAsBase: { italic: true, fontColor: mutedFontColor },
   output: { fontColor: formulaFontColor },
   unit: { fontColor: mutedFontColor },
   source: { fontColor: mutedFontColor },

@@ -10,7 +10,12 @@
  *    saving;
  *  - a Source cell that no longer names one of the preset's sources becomes a
  *    new source, "named in the workbook", dated the day of saving;
- *  - a Low or High cell that still repeats Base by formula stays "no range".
+ *  - a Low or High cell that still repeats Base by formula stays "no range";
+ *  - on a sheet with a Reported column, a Reported cell that repeats Base by
+ *    formula means "nothing reported"; a number there is the reported figure:
+ *    unchanged it keeps its source, edited (or typed over a repeated Base) its
+ *    source becomes "typed into the workbook", dated the day of saving, and
+ *    the note says what the preset had.
  * What is not read: labels, units, notes, results, the timeline and the sources
  * table; they come from the original preset.
  */
@@ -18,9 +23,9 @@ import { cellAddress, parseCellAddress } from "../presets/address";
 import { parsePresetFile, presetToFileText } from "../presets/file";
 import type { SheetCell, SheetCellValue } from "../presets/freeze";
 import { formatAmounts } from "../presets/formats";
-import { planColumns, planSheet } from "../presets/plan";
+import { planColumnsOf, planSheet } from "../presets/plan";
 import { presetTextMaxLength } from "../presets/schema";
-import type { Preset, PresetInput, PresetSource, Scenario } from "../presets/types";
+import type { Preset, PresetInput, PresetReported, PresetSource, Scenario } from "../presets/types";
 
 export interface SheetToPresetOptions {
   /** The new preset's id (kebab-case) and title (the name the user gave). */
@@ -30,6 +35,11 @@ export interface SheetToPresetOptions {
   readonly sheetName: string;
   /** The day of saving, YYYY-MM-DD. */
   readonly today: string;
+  /**
+   * Whether to read the Reported column (default true). The uncertainty tools
+   * read Low, Base and High only, so a Reported cell holding text must not stop them.
+   */
+  readonly readReported?: boolean;
 }
 
 /** One problem, with the cell it is in when it is in one. */
@@ -46,6 +56,10 @@ const scenarioNames: Readonly<Record<Scenario, string>> = { low: "Low", base: "B
 
 /** The start of the note an edited input gets; a later save replaces it rather than stacking another. */
 const editedNotePattern = /^Edited in the workbook on \d{4}-\d{2}-\d{2}; the preset had .*?\.(?=\s|$)\s*/;
+/** The same for a reported figure's note. */
+const editedReportedNotePattern = /^Typed into the workbook on \d{4}-\d{2}-\d{2}; the preset had .*?\.(?=\s|$)\s*/;
+/** The id of the source a reported figure typed into the sheet gets. */
+const typedReportedSourceId = "workbook-reported";
 
 function describeValue(value: SheetCellValue | undefined): string {
   if (value === undefined || value === null || value === "") return "nothing";
@@ -88,6 +102,8 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
   const changedKeys: string[] = [];
   const newSources: PresetSource[] = [];
   const whereOf = new Map<string, { address: string; what: string }>();
+  const columns = planColumnsOf(origin);
+  let typedReportedSource: PresetSource | undefined;
 
   const inputs = origin.inputs.map((input, index): PresetInput => {
     const at = plan.keyCells[input.key];
@@ -104,8 +120,36 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
       else issues.push({ address, message: `${address} (${what}): expected a number, found ${describeValue(value)}` });
     }
 
+    // The Reported column: a repeated Base is "nothing reported"; a number is the reported figure.
+    let reported: PresetReported | undefined = input.reported;
+    if (at.reported !== undefined && options.readReported !== false) {
+      const address = at.reported;
+      const what = `Reported of “${cutText(input.label, 60)}”`;
+      whereOf.set(`inputs[${index}].reported.value`, { address, what });
+      const cell = cellAt(address);
+      const value = cell?.value;
+      if (repeatsCell(cell?.formula, at.base)) reported = undefined;
+      else if (typeof value !== "number" || !Number.isFinite(value)) {
+        issues.push({ address, message: `${address} (${what}): expected a number, found ${describeValue(value)}` });
+      } else if (value !== input.reported?.value) {
+        const taken = new Set(origin.sources.map((s) => s.id));
+        let id = typedReportedSourceId;
+        for (let n = 2; taken.has(id); n++) id = `${typedReportedSourceId}-${n}`;
+        typedReportedSource ??= {
+          id,
+          title: "Typed into the sheet's Reported column",
+          publisher: "Named in the workbook",
+          date: options.today,
+        };
+        const had = input.reported === undefined ? "none" : (formatAmounts([input.reported.value, value], input.format)[0] as string);
+        const sentence = `Typed into the workbook on ${options.today}; the preset had ${had}.`;
+        const rest = (input.reported?.note ?? "").replace(editedReportedNotePattern, "");
+        reported = { value, source: typedReportedSource.id, note: cutText(rest === "" ? sentence : `${sentence} ${rest}`, presetTextMaxLength) };
+      }
+    }
+
     // The Source column: one of the preset's sources by its shown title or id, or a new one.
-    const sourceAddress = cellAddress(parseCellAddress(at.base)?.row ?? 0, planColumns.source);
+    const sourceAddress = cellAddress(parseCellAddress(at.base)?.row ?? 0, columns.source);
     const typed = cellAt(sourceAddress)?.value;
     let source = input.source;
     if (typeof typed === "string" && oneLine(typed) !== "") {
@@ -136,9 +180,10 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
     const base = values.base ?? input.base;
     const high = values.high;
     const changed = base !== input.base || low !== input.low || high !== input.high;
+    const reportedChanged = reported?.value !== input.reported?.value;
+    if (changed || reportedChanged) changedKeys.push(input.key);
     let note = input.note;
     if (changed) {
-      changedKeys.push(input.key);
       const edited = (["low", "base", "high"] as const).filter((s) => (s === "base" ? base : s === "low" ? low : high) !== input[s]);
       // Amounts as the sheet writes them ("$62.5B"); in full where the format would show the old and the new alike.
       const now = { low, base, high };
@@ -165,6 +210,7 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
       source,
       ...(note === undefined ? {} : { note }),
       ...(input.derived === undefined ? {} : { derived: input.derived }),
+      ...(reported === undefined ? {} : { reported }),
     };
   });
   if (issues.length > 0) return { ok: false, issues };
@@ -181,7 +227,7 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
     title: options.title,
     summary: origin.summary,
     asOf: changedKeys.length > 0 || newSources.length > 0 ? options.today : origin.asOf,
-    sources: [...origin.sources, ...newSources],
+    sources: [...origin.sources, ...newSources, ...(typedReportedSource === undefined ? [] : [typedReportedSource])],
     inputs,
     outputs: origin.outputs,
     notes: [...(origin.notes ?? []), provenance],

@@ -10,6 +10,7 @@ import { createOfficeHost, frozenSheetNameFor, modelMarkerName } from "../../src
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { sheetOriginNamespace, userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
 import { builtInPresets, findPreset, parsePresetFile, planSheet, presetFileMaxBytes, type Preset } from "../../src/presets";
+import { sheetScenariosOf } from "../../src/presets/types";
 import { sheetNameProblem } from "../../src/workbook/sheetName";
 import { titledSheetNames } from "../fixtures/sheetTitles";
 import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
@@ -319,7 +320,8 @@ describe("freezeModel", () => {
     const formulas = [...frozenSheet.cells.values()].flatMap((c) => (c.content?.kind === "formula" ? [c.content.formula] : []));
     expect(formulas.length).toBeGreaterThan(0); // plain arithmetic stays
     expect(formulas.filter((f) => /AICOST\./i.test(f))).toEqual([]);
-    expect(outcome.frozenCount).toBe(3 * meta.outputs.filter((o) => o.formula.includes("AICOST.")).length);
+    // One AICOST cell per scenario column: Low, Base, High, and Reported (meta-2026 has that column).
+    expect(outcome.frozenCount).toBe(sheetScenariosOf(meta).length * meta.outputs.filter((o) => o.formula.includes("AICOST.")).length);
 
     expect(outcome.line).toBe("Values frozen on 2026-05-02 09:05 UTC from preset meta-2026 (Meta 2026: job cuts vs AI capex); AICOST formulas replaced by their values.");
     expect(excel.cell(outcome.sheetName, "A4").content).toMatchObject({ kind: "text", text: outcome.line });
@@ -328,7 +330,8 @@ describe("freezeModel", () => {
     expect(frozenSheet.names).toEqual([]); // no longer a live model
     expect(excel.sheet(model.sheetName).names.map((n) => n.name)).toEqual([modelMarkerName]);
     expect(frozenSheet.charts).toHaveLength(1);
-    expect(frozenSheet.charts[0]?.series.map((series) => series.values.split("!")[0])).toEqual([outcome.sheetName, outcome.sheetName, outcome.sheetName]);
+    // A series per scenario column (meta-2026 has Low, Base, High and Reported), each on the copy.
+    expect(frozenSheet.charts[0]?.series.map((series) => series.values.split("!")[0])).toEqual(sheetScenariosOf(meta).map(() => outcome.sheetName));
     expect(excel.sheet(model.sheetName)).toEqual(original);
     expect(userPart(excel, [model.sheetName, outcome.sheetName])).toEqual(beforeUser);
     expect((await features(host).listModels()).map((m) => m.sheetName)).toEqual([model.sheetName]);

@@ -186,10 +186,27 @@ describe.each(cases)("evaluatePlan(planSheet(%s))", (id, preset: Preset) => {
     }
   });
 
+  const withReported = preset.inputs.some((input) => input.reported !== undefined);
+  it.runIf(withReported)("computes every output in the Reported column as the calc module does, from the reported figures and Base elsewhere", () => {
+    const values = inputValues(preset, "reported");
+    const expected = (expectations[id] as Expectations)(values);
+    for (const output of preset.outputs) {
+      const at = plan.keyCells[output.key]?.reported ?? "";
+      expect(at, output.key).not.toBe("");
+      expectClose(sheet.valueAt(at), expected[output.key] as number, `${id} ${output.key} reported (${at})`);
+    }
+    for (const input of preset.inputs) {
+      const at = plan.keyCells[input.key]?.reported ?? "";
+      expect(sheet.valueAt(at), `${input.key} (${at})`).toBe(input.reported?.value ?? input.base);
+    }
+  });
+
   it("has no error anywhere (but where a timeline's summary expects one) and gives back every planned text and number", () => {
     // A summary's IRR or payback is an error when the net cash never turns: tests/hyperformula/evaluateTimeline.test.ts checks each.
     const summaryCells = new Set(
-      (plan.timeline?.summaries ?? []).flatMap((summary) => Object.values(summary.measures).flatMap((at) => [at.low, at.base, at.high])),
+      (plan.timeline?.summaries ?? []).flatMap((summary) =>
+        Object.values(summary.measures).flatMap((at) => [at.low, at.base, at.high, ...(at.reported === undefined ? [] : [at.reported])]),
+      ),
     );
     for (const { cell, value, display } of sheet.cells) {
       if (!summaryCells.has(cell.address)) expect(typeof value === "object" && value !== null ? value.error : "ok", cell.address).toBe("ok");

@@ -1,5 +1,6 @@
 /* Shared helpers for the preset and plan tests. */
-import type { Preset, Scenario } from "../../src/presets";
+import type { Preset } from "../../src/presets";
+import type { SheetScenario } from "../../src/presets/types";
 
 /** A mutable deep copy of a preset as plain JSON, for building malformed variants. */
 export function jsonCopy(preset: Preset): Record<string, unknown> & {
@@ -10,14 +11,10 @@ export function jsonCopy(preset: Preset): Record<string, unknown> & {
   return JSON.parse(JSON.stringify(preset)) as never;
 }
 
-/** The value of every input in one scenario column: its low or high where given, else its base. */
-export function inputValues(preset: Preset, scenario: Scenario): Record<string, number> {
-  return Object.fromEntries(
-    preset.inputs.map((input) => [
-      input.key,
-      scenario === "low" ? (input.low ?? input.base) : scenario === "high" ? (input.high ?? input.base) : input.base,
-    ]),
-  );
+/** The value of every input in one scenario column: its low, high or reported value where given, else its base. */
+export function inputValues(preset: Preset, scenario: SheetScenario): Record<string, number> {
+  const given = { low: (i: Preset["inputs"][number]) => i.low, high: (i: Preset["inputs"][number]) => i.high, reported: (i: Preset["inputs"][number]) => i.reported?.value, base: () => undefined };
+  return Object.fromEntries(preset.inputs.map((input) => [input.key, given[scenario](input) ?? input.base]));
 }
 
 /** A small valid preset built in the test, independent of the built-ins. */

@@ -12,6 +12,7 @@ import { evaluatePlan } from "../../src/hyperformula/evaluatePlan";
 import { planToSheetContent } from "../../src/hyperformula/planContent";
 import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
 import { builtInPresets, checkRuleFormula, findPreset, formatAmounts, parsePreset, planSheet, type Preset } from "../../src/presets";
+import { planColumnsOf } from "../../src/presets/plan";
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { tinyPreset } from "./helpers";
 
@@ -35,14 +36,16 @@ function afterEdits(preset: Preset, edits: Record<string, number>, address: stri
 }
 
 describe("an input's check in the sheet", () => {
+  // Right of the tables: H, or I on a sheet with a Reported column (meta-2026 has one).
+  const checkLetter = String.fromCharCode(65 + planColumnsOf(findPreset("meta-2026") as Preset).check);
   const plan = planSheet(meta);
   const capex = plan.keyCells.ai_capex as { low: string; base: string; high: string };
   const row = Number(capex.base.slice(1));
-  const check = `H${row}`;
+  const check = `${checkLetter}${row}`;
 
   it("sits right of the tables, one per input that is not derived, and no output moves", () => {
     const inputs = meta.inputs.filter((input) => input.derived !== true);
-    expect(plan.checks?.map((c) => c.cell)).toEqual(inputs.map((input) => `H${Number(plan.keyCells[input.key]?.base.slice(1))}`));
+    expect(plan.checks?.map((c) => c.cell)).toEqual(inputs.map((input) => `${checkLetter}${Number(plan.keyCells[input.key]?.base.slice(1))}`));
     expect(plan.checks?.find((c) => c.cell === check)?.range).toBe(`B${row}:D${row}`);
     expect(plan.cells.find((c) => c.address === check)?.role).toBe("check");
     // The outputs stay where they were (the e2e tests read them there).
@@ -66,7 +69,7 @@ describe("an input's check in the sheet", () => {
   it("highlights the row's values through a rule that reads the check", () => {
     const rule = plan.checks?.find((c) => c.cell === check);
     if (rule === undefined) throw new Error("no check");
-    expect(checkRuleFormula(rule)).toBe(`=$H$${row}<>""`);
+    expect(checkRuleFormula(rule)).toBe(`=$${checkLetter}$${row}<>""`);
   });
 
   it("has no check for a derived input, whose columns follow the scenarios", () => {

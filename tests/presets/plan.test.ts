@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { calcFunctions } from "../../src/calc";
 import { freeSheetName } from "../../src/workbook/sheetName";
 import { titledSheetNames } from "../fixtures/sheetTitles";
-import { builtInPresets, numberFormatOf, orderCheckFormula, planSheet, scenarios, type PlannedCell, type Preset, type SheetPlan } from "../../src/presets";
+import { builtInPresets, numberFormatOf, orderCheckFormula, planSheet, type PlannedCell, type Preset, type SheetPlan } from "../../src/presets";
+import { planColumnsOf } from "../../src/presets/plan";
+import { sheetScenariosOf } from "../../src/presets/types";
 import { parseCellAddress } from "../../src/presets/address";
 import { tinyPreset } from "./helpers";
 
@@ -27,6 +29,8 @@ const cases = [...builtInPresets.map((p) => [p.id, p] as const), ["tiny-test", t
 describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
   const plan = planSheet(preset);
   const cells = byAddress(plan);
+  const columns = planColumnsOf(preset);
+  const withReported = preset.inputs.some((input) => input.reported !== undefined);
 
   it("gives every cell its own address, matching its row and column, in row-major order", () => {
     expect(cells.size).toBe(plan.cells.length);
@@ -60,7 +64,7 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
           // A check reads the Low, Base and High of its own row.
           expect(target?.row, `${cell.address} checks its own row`).toBe(cell.row);
           expect([1, 2, 3], `${cell.address} reads Low, Base or High`).toContain(target?.column);
-        } else if (cell.role === "inputLink") {
+        } else if (cell.role === "inputLink" || cell.role === "reportedAsBase") {
           expect(target?.address, `${cell.address} repeats the Base of its row`).toBe(a1(cell.row, 2));
         } else {
           expect(target?.column, `${cell.address} refers to ${name} in another column`).toBe(cell.column);
@@ -89,14 +93,29 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
           expect(cell?.role).toBe("input");
         }
       }
+      if (withReported) {
+        // The Reported column: the reported figure, or Base repeated by formula in grey italic, never a range.
+        const reported = cells.get(at.reported ?? "");
+        expect(at.reported).toBe(a1(base?.row ?? -1, 4));
+        if (input.reported === undefined) {
+          expect(reported?.content).toEqual({ kind: "formula", formula: `=${at.base}` });
+          expect(reported?.role).toBe("reportedAsBase");
+          expect(textOf(cells.get(a1(base?.row ?? -1, columns.note)))).toMatch(/Reported: as Base, no reported figure\.$/);
+        } else {
+          expect(reported?.content).toEqual({ kind: "number", value: input.reported.value });
+          expect(reported?.role).toBe("input");
+        }
+      } else {
+        expect(at.reported).toBeUndefined();
+      }
       expect(textOf(cells.get(a1(base?.row ?? -1, 0)))).toBe(input.label);
       rows.add(base?.row ?? -1);
     }
     for (const output of preset.outputs) {
       const at = plan.keyCells[output.key];
       if (at === undefined) throw new Error(output.key);
-      for (const scenario of scenarios) {
-        const cell = cells.get(at[scenario]);
+      for (const scenario of sheetScenariosOf(preset)) {
+        const cell = cells.get(at[scenario] ?? "");
         expect(cell?.content.kind).toBe("formula");
         expect(cell?.role).toBe("output");
         expect(cell?.numberFormat).toBe(numberFormatOf(output.format));
@@ -115,7 +134,7 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
     expect(listed).toHaveLength(preset.sources.length);
     for (const input of preset.inputs) {
       const row = cells.get(plan.keyCells[input.key]?.base ?? "")?.row ?? -1;
-      const shown = textOf(cells.get(a1(row, 5)));
+      const shown = textOf(cells.get(a1(row, withReported ? 6 : 5)));
       expect(listed, input.key).toContain(shown);
       const source = preset.sources.find((s) => s.id === input.source);
       expect(shown).toBe(source?.shortTitle ?? source?.title);
@@ -141,8 +160,13 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
     const lastColumn = Math.max(...plan.cells.map((c) => c.column));
     expect(plan.usedRange).toBe(`A1:${a1(lastRow, lastColumn)}`);
     const header = plan.cells.filter((c) => c.row === plan.freezeRows - 1).map(textOf);
-    expect(header.slice(0, 4)).toEqual(["Assumptions", "Low", "Base", "High"]);
-    expect(plan.columnWidths.map((w) => w.column)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]); // H holds the checks
+    if (withReported) {
+      expect(header.slice(0, 5)).toEqual(["Assumptions", "Low", "Base", "High", "Reported"]);
+      expect(plan.columnWidths.map((w) => w.column)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]); // I holds the checks
+    } else {
+      expect(header.slice(0, 4)).toEqual(["Assumptions", "Low", "Base", "High"]);
+      expect(plan.columnWidths.map((w) => w.column)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]); // H holds the checks
+    }
     expect(plan.sheetName.length).toBeGreaterThan(0);
     expect(plan.sheetName.length).toBeLessThanOrEqual(31);
     expect(plan.sheetName).not.toMatch(/[[\]:*?/\\]/);
@@ -167,6 +191,7 @@ describe.each(cases)("planSheet(%s)", (_id, preset: Preset) => {
       { name: "Low", range: `${a1(first, 1)}:${a1(last, 1)}` },
       { name: "Base", range: `${a1(first, 2)}:${a1(last, 2)}` },
       { name: "High", range: `${a1(first, 3)}:${a1(last, 3)}` },
+      ...(withReported ? [{ name: "Reported", range: `${a1(first, 4)}:${a1(last, 4)}` }] : []),
     ]);
     expect(chart.numberFormat).toBe(numberFormatOf(charted[0]?.format ?? "number"));
     // The chart sits to the right of the tables, over no planned cell.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { builtInPresets, parsePresetFile, planSheet, presetToFileText, scenarios, type Preset } from "../../src/presets";
+import { sheetScenariosOf } from "../../src/presets/types";
 import { cellAddress, parseCellAddress } from "../../src/presets/address";
 
 const timelinePresets = builtInPresets.filter((p) => p.timeline !== undefined);
@@ -102,7 +103,7 @@ describe.each(timelinePresets.map((p) => [p.id, p] as const))("planSheet(%s): th
     const chart = plan.chart;
     if (chart === undefined) throw new Error("no chart");
     expect(chart.categories).toBe(planned.yearsHeader);
-    expect(chart.series).toEqual(scenarios.map((s) => ({ name: s[0]?.toUpperCase() + s.slice(1), range: planned.cumulative[s] })));
+    expect(chart.series).toEqual(sheetScenariosOf(preset).map((s) => ({ name: s[0]?.toUpperCase() + s.slice(1), range: planned.cumulative[s] })));
     const top = at(chart.topLeft);
     const bottom = at(chart.bottomRight);
     const covered = plan.cells.filter((c) => c.row >= top.row && c.row <= bottom.row && c.column >= top.column && c.column <= bottom.column);

@@ -14,6 +14,7 @@ import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { sheetNameProblem } from "../../src/workbook/sheetName";
 import { userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
 import { builtInPresets, findPreset, parsePresetFile, planSheet, type Preset } from "../../src/presets";
+import { sheetScenariosOf } from "../../src/presets/types";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { previewStoragePrefix } from "../../src/preview/presetRecords";
 import type { PreviewWorkbook } from "../../src/preview/workbook";
@@ -465,7 +466,8 @@ describe("freezeModel", () => {
       .filter((f): f is string => typeof f === "string");
     expect(formulas.length).toBeGreaterThan(0); // plain arithmetic stays
     expect(formulas.filter((f) => /AICOST\./i.test(f))).toEqual([]);
-    expect(outcome.frozenCount).toBe(3 * meta.outputs.filter((o) => o.formula.includes("AICOST.")).length);
+    // One AICOST cell per scenario column: Low, Base, High, and Reported (meta-2026 has that column).
+    expect(outcome.frozenCount).toBe(sheetScenariosOf(meta).length * meta.outputs.filter((o) => o.formula.includes("AICOST.")).length);
 
     // Every cell shows what it showed on the original, but for the line.
     const values = (id: number): Map<string, unknown> => {

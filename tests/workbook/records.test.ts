@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
+import { planColumnsOf } from "../../src/presets/plan";
 import { planFrozenWrite, sheetCellsOf } from "../../src/workbook/sheetCells";
 import {
   escapeXml,
@@ -169,7 +170,8 @@ describe("presetFromSheet", () => {
   }
   const options = { id: "mine", title: "Mine", sheetName: "Sheet", today: "2026-05-02" };
   const at = (key: string) => plan.keyCells[key] as { low: string; base: string; high: string };
-  const sourceCell = (key: string): string => `F${at(key).base.slice(1)}`;
+  // The Source column: F, or G on a sheet with a Reported column (meta-2026 has one).
+  const sourceCell = (key: string): string => `${String.fromCharCode(65 + planColumnsOf(meta).source)}${at(key).base.slice(1)}`;
 
   it("gives back the preset as loaded when nothing changed, with the new id, name and a provenance note", () => {
     const result = presetFromSheet(meta, [...freshCells().values()], options);

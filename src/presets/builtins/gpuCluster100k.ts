@@ -1,4 +1,5 @@
 import type { Preset } from "../types";
+import { clusterCostContradiction } from "./meta2026";
 import { redRookAnalysis } from "./sources";
 
 /**
@@ -117,5 +118,6 @@ export const gpuCluster100k: Preset = {
     "This sheet reproduces the Red Rook AI analysis: 100,000 GPUs at $25,000–$30,000 each, power at $200M–$300M a year, a 3-year life, and a 3-year total cost of ownership of $3.5B–$4B.",
     "Staff, networking and operations are derived (see that input's note) so that each column's total cost of ownership is the analysis's: $3.5B (Low), $3.75B (Base, the midpoint) and $4B (High).",
     "The analysis's ranges are not independent: GPUs and power alone span $3.1B (all low) to $3.9B (all high) over three years, $0.8B wide, while its total spans only $0.5B, so the derived operations cost is largest in the Low column. Change any input to see its effect.",
+    clusterCostContradiction,
   ],
 };

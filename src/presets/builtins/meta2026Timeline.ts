@@ -1,7 +1,7 @@
 import type { Preset, PresetOutput } from "../types";
 import { meta2026, metaReportingNotes } from "./meta2026";
 import { companyCoreOutputs, teiDiscountRateInput } from "./shared";
-import { forresterTei, metaForm10K2024, pressReports, redRookAnalysis } from "./sources";
+import { forresterTei, metaCapexGuidance2026, metaForm10K2024, metaForm10K2024Filing, metaLayoffsMay2026, pressReports, redRookAnalysis } from "./sources";
 
 const coreInputKeys = new Set(["jobs_cut", "cost_per_employee", "ai_capex", "recurring_share"]);
 
@@ -19,7 +19,7 @@ export const meta2026Timeline: Preset = {
   title: "Meta 2026 over five years: capex three ways",
   summary: "Meta's 2026 job cut against its AI capex over five years, the capex as the analysis's recurring half, as book depreciation over 5.5 years, and over a 3-year economic life.",
   asOf: "2026-04",
-  sources: [redRookAnalysis, pressReports, metaForm10K2024, forresterTei],
+  sources: [redRookAnalysis, pressReports, metaForm10K2024, forresterTei, metaLayoffsMay2026, metaCapexGuidance2026, metaForm10K2024Filing],
   inputs: [
     ...meta2026.inputs.filter((input) => coreInputKeys.has(input.key)),
     {
@@ -30,6 +30,7 @@ export const meta2026Timeline: Preset = {
       base: 5.5,
       source: "meta-10k-2024",
       note: "Servers and network assets, from January 2025.",
+      reported: { value: 5.5, source: metaForm10K2024Filing.id, note: "the filing itself: the same 5.5 years." },
     },
     {
       key: "economic_life",

@@ -1,10 +1,11 @@
 import type { Preset } from "../types";
 import { companyCoreInputs, companyCoreOutputs } from "./shared";
-import { pressReports, redRookAnalysis } from "./sources";
+import { microsoftCapexFirstHalf2026, microsoftServerLife, pressReports, redRookAnalysis } from "./sources";
 
 /** Where public reporting differs from the analysis; repeated in the big-tech-2026 preset. */
 export const microsoftReportingNotes: readonly string[] = [
-  "Public reporting disagrees: other outlets report different figures for the size of Microsoft's 2026 cut and for its AI spending. In January 2025 Microsoft said it planned about $80B of AI data-centre investment in its 2025 fiscal year, well above the $55B used here.",
+  "Public reporting disagrees on Microsoft's AI spending: in January 2025 Microsoft said it planned about $80B of AI data-centre investment in its 2025 fiscal year, and its capital expenditure including finance leases was $72.4B in the first half of fiscal 2026 alone (Nasdaq, 2026-02-23), against the $55B used here for the year. No full-year fiscal 2026 figure was found with a dated link, so this preset has no Reported figure for it.",
+  "Microsoft depreciates its servers and network equipment over six years, from four since fiscal 2023 (The Register, 2022-08-02); this model has no useful-life input.",
 ];
 
 /** Microsoft's 2026 job cut against its AI capital spending, as the Red Rook AI analysis puts it. */
@@ -14,7 +15,7 @@ export const microsoft2026: Preset = {
   title: "Microsoft 2026: job cuts vs AI capex",
   summary: "What Microsoft's 2026 cut of 23,000 jobs saves each year, set against its AI capital spending.",
   asOf: "2026-04",
-  sources: [redRookAnalysis, pressReports],
+  sources: [redRookAnalysis, pressReports, microsoftCapexFirstHalf2026, microsoftServerLife],
   inputs: [
     ...companyCoreInputs({
       costPerEmployeeLabel: "Fully loaded cost per employee",

@@ -1,4 +1,4 @@
-import type { PresetInput, PresetOutput } from "../types";
+import type { PresetInput, PresetOutput, PresetReported } from "../types";
 
 /** The figures that differ between the company presets; everything else about the core inputs is shared. */
 export interface CompanyFigures {
@@ -6,6 +6,8 @@ export interface CompanyFigures {
   readonly costPerEmployeeUsd: number;
   readonly aiCapexUsd: { readonly base: number; readonly low?: number; readonly high?: number; readonly note?: string };
   readonly recurringShareNote: string;
+  /** What public reporting says of the cut and of the capex, where a dated, linked source was found. */
+  readonly reported?: { readonly jobsCut?: PresetReported; readonly aiCapex?: PresetReported };
 }
 
 /** The inputs companyCoreOutputs reads: jobs_cut, cost_per_employee, ai_capex and recurring_share. */
@@ -18,7 +20,11 @@ export function companyCoreInputs(figures: CompanyFigures): PresetInput[] {
       format: "count",
       base: 23_000,
       source: "red-rook-2026",
-      note: "As the analysis reports it from April 2026 press reports; other reports give other figures.",
+      note:
+        figures.reported?.jobsCut === undefined
+          ? "As the analysis reports it from April 2026 press reports; no other figure is sourced here, so Reported repeats it."
+          : "As the analysis reports it from April 2026 press reports; public reporting differs (the Reported column).",
+      ...(figures.reported?.jobsCut === undefined ? {} : { reported: figures.reported.jobsCut }),
     },
     {
       key: "cost_per_employee",
@@ -36,6 +42,7 @@ export function companyCoreInputs(figures: CompanyFigures): PresetInput[] {
       format: "usdBillions",
       ...figures.aiCapexUsd,
       source: "red-rook-2026",
+      ...(figures.reported?.aiCapex === undefined ? {} : { reported: figures.reported.aiCapex }),
     },
     {
       key: "recurring_share",
