@@ -155,19 +155,21 @@ describe("the built-ins' reported figures", () => {
 
   it("Meta: about 8,000 jobs cut and $115B–$135B of 2026 capex guidance (midpoint $125B); servers over 5.5 years", () => {
     expect(reportedOf("meta-2026")).toEqual({ jobs_cut: 8_000, ai_capex: 125_000_000_000 });
-    expect(reportedOf("big-tech-2026")).toEqual({ meta_jobs_cut: 8_000, meta_ai_capex: 125_000_000_000 });
     expect(reportedOf("meta-2026-5y")).toEqual({ jobs_cut: 8_000, ai_capex: 125_000_000_000, server_useful_life: 5.5 });
     const jobs = (findPreset("meta-2026") as Preset).inputs.find((i) => i.key === "jobs_cut");
     expect(jobs?.reported?.note).toContain("10% of staff, from 20 May 2026");
     expect(jobs?.reported?.note).toContain("6,000 open roles");
   });
 
-  it("Microsoft: no reported figure found with a dated link, so no Reported column; its rows in big-tech-2026 repeat Base", () => {
-    expect(reportedOf("microsoft-2026")).toEqual({});
-    expect(planColumnsOf(findPreset("microsoft-2026") as Preset).reported).toBeUndefined();
+  it("Microsoft: fiscal 2026 capex as reported at the half year, on course for roughly $100B; its other rows in big-tech-2026 repeat Base", () => {
+    expect(reportedOf("microsoft-2026")).toEqual({ ai_capex: 100_000_000_000 });
+    expect(reportedOf("big-tech-2026")).toEqual({ meta_jobs_cut: 8_000, meta_ai_capex: 125_000_000_000, msft_ai_capex: 100_000_000_000 });
+    const capex = (findPreset("microsoft-2026") as Preset).inputs.find((i) => i.key === "ai_capex");
+    expect(capex?.reported?.note).toContain("$72.4B in the first half of fiscal 2026");
+    expect(planColumnsOf(findPreset("microsoft-2026") as Preset).reported).toBeDefined();
     const plan = planSheet(findPreset("big-tech-2026") as Preset);
-    const at = plan.keyCells.msft_ai_capex;
-    expect(plan.cells.find((c) => c.address === at?.reported)?.role).toBe("reportedAsBase");
+    expect(plan.cells.find((c) => c.address === plan.keyCells.msft_ai_capex?.reported)?.role).not.toBe("reportedAsBase");
+    expect(plan.cells.find((c) => c.address === plan.keyCells.msft_jobs_cut?.reported)?.role).toBe("reportedAsBase");
   });
 
   it("keep Low, Base and High as the analysis gives them", () => {

@@ -2,9 +2,18 @@ import type { Preset } from "../types";
 import { companyCoreInputs, companyCoreOutputs } from "./shared";
 import { microsoftCapexFirstHalf2026, microsoftServerLife, pressReports, redRookAnalysis } from "./sources";
 
+/** Microsoft's figures as public reporting gives them: the Reported column of the Microsoft presets. */
+export const microsoftReported = {
+  aiCapex: {
+    value: 100_000_000_000,
+    source: microsoftCapexFirstHalf2026.id,
+    note: "Capital expenditure including finance leases was $72.4B in the first half of fiscal 2026 (July–December 2025), which Nasdaq reported as on course for roughly $100B in the year; Reported holds that yearly figure. The full-year figure, reported after June 2026, is not among the sources here.",
+  },
+} as const;
+
 /** Where public reporting differs from the analysis; repeated in the big-tech-2026 preset. */
 export const microsoftReportingNotes: readonly string[] = [
-  "Public reporting disagrees on Microsoft's AI spending: in January 2025 Microsoft said it planned about $80B of AI data-centre investment in its 2025 fiscal year, and its capital expenditure including finance leases was $72.4B in the first half of fiscal 2026 alone (Nasdaq, 2026-02-23), against the $55B used here for the year. No full-year fiscal 2026 figure was found with a dated link, so this preset has no Reported figure for it.",
+  "Public reporting disagrees on Microsoft's AI spending: in January 2025 Microsoft said it planned about $80B of AI data-centre investment in its 2025 fiscal year, and its capital expenditure including finance leases was $72.4B in the first half of fiscal 2026 alone (Nasdaq, 2026-02-23), which Nasdaq reported as on course for roughly $100B in the year (2026-02-23): the Reported column holds that $100B against the $55B used here for the year. Inputs without a reported figure repeat Base there, in grey italic.",
   "Microsoft depreciates its servers and network equipment over six years, from four since fiscal 2023 (The Register, 2022-08-02); this model has no useful-life input.",
 ];
 
@@ -22,6 +31,7 @@ export const microsoft2026: Preset = {
       costPerEmployeeUsd: 195_000,
       aiCapexUsd: { base: 55_000_000_000 },
       recurringShareNote: 'The analysis\'s "even if half" case, applied as for Meta.',
+      reported: microsoftReported,
     }),
     {
       key: "cuts_2023",
