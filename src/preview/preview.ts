@@ -50,6 +50,25 @@ function afterFirstPaint(task: () => void): void {
   setTimeout(once, 100);
 }
 
+/**
+ * Why a script of the workbook did not load, in words: webpack's ChunkLoadError
+ * ("Loading chunk 563 failed. (error: http://localhost:3000/hyperformula.js)")
+ * names the file and whether the server failed it, took too long, or sent a
+ * file that is not the chunk this page expects.
+ */
+function scriptFailure(error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== "ChunkLoadError") return error;
+  const { request, type } = error as Error & { request?: unknown; type?: unknown };
+  const file = typeof request === "string" ? request.replace(/[?#].*$/, "").split("/").pop() : undefined;
+  const why =
+    type === "timeout"
+      ? "the server took too long"
+      : type === "missing"
+        ? "the server sent another version of it: the add-in may have been rebuilt since this page opened"
+        : "the server could not be reached or refused it";
+  return new Error(`its script ${file ?? "file"} did not load (${why})`, { cause: error });
+}
+
 function start(): void {
   // Excel's pane wears Office's light or dark theme; the preview shows either (preview.html?theme=dark).
   const theme = themeOfQuery(window.location.search) ?? "light";
@@ -68,23 +87,38 @@ function start(): void {
     status: element("preview-status", HTMLElement),
     pane: element("taskpane-root", HTMLElement),
   };
+  // Until the workbook is open there is nothing to type into: the name box and formula bar wait, disabled.
   const opening = "Opening the workbook…";
   elements.grid.setAttribute("aria-busy", "true");
   elements.status.textContent = opening;
+  elements.status.dataset.state = "opening";
+  elements.nameBox.disabled = true;
+  elements.formulaBar.disabled = true;
   let open: (host: Promise<WorkbookHost>) => void = () => undefined;
   const host = new OpeningHost(new Promise<WorkbookHost>((resolve) => (open = resolve)), storage === undefined ? {} : { storage });
   mountPane(elements.pane, host);
   afterFirstPaint(() =>
-    open(import(/* webpackChunkName: "previewWorkbook" */ "./openWorkbook").then(({ openWorkbook }) => openWorkbook(elements, storage))),
+    open(
+      import(/* webpackChunkName: "previewWorkbook" */ "./openWorkbook").then(
+        ({ openWorkbook }) => openWorkbook(elements, storage),
+        (error: unknown) => {
+          throw scriptFailure(error);
+        },
+      ),
+    ),
   );
   host.whenOpen().then(
     () => {
       elements.grid.removeAttribute("aria-busy");
+      elements.nameBox.disabled = false;
+      elements.formulaBar.disabled = false;
+      delete elements.status.dataset.state;
       if (elements.status.textContent === opening) elements.status.textContent = "";
       document.body.dataset.ready = "true";
     },
     (error: unknown) => {
       elements.grid.removeAttribute("aria-busy");
+      delete elements.status.dataset.state;
       const message = error instanceof Error ? error.message : String(error);
       elements.status.textContent = message;
       elements.grid.textContent = message;

@@ -287,6 +287,10 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
       await waitForStatus(early, new RegExp(`^Loading “${meta.title.replace(/[()]/g, "\\$&")}” into a new sheet…$`));
       expect(await early.evaluate(() => document.body.dataset.ready)).toBeUndefined();
       expect(await early.locator("#grid").getAttribute("aria-busy")).toBe("true");
+      expect(await early.locator("#preview-status").textContent()).toBe("Opening the workbook…");
+      // Nothing typed is lost: the name box and the formula bar wait for the workbook.
+      expect(await early.locator("#name-box").isDisabled()).toBe(true);
+      expect(await early.locator("#formula-bar").isDisabled()).toBe(true);
       release();
       await early.waitForSelector('#grid[data-sheet-name="Meta 2026"]');
       await waitForStatus(early, /^Loaded into sheet 'Meta 2026'$/);
@@ -297,6 +301,10 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
         "Meta 2026",
       ]);
       expect(await early.locator("#grid").getAttribute("aria-busy")).toBeNull();
+      expect(await early.locator("#preview-status").textContent()).toBe("");
+      expect(await early.locator("#name-box").isEnabled()).toBe(true);
+      await typeInto(early, "B2", "=1+1");
+      expect(await valueOf(early, "B2")).toBe("2");
     } finally {
       await early.close();
     }
@@ -306,7 +314,7 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     const { page: broken } = await pageWithHeldWorkbook("failing");
     try {
       await broken.waitForSelector('body[data-ready="failed"]');
-      const reason = /^The preview's workbook could not be opened: .*hyperformula\.js.*\. Reload the page to try again\.$/s;
+      const reason = /^The preview's workbook could not be opened: its script hyperformula\.js did not load \(the server could not be reached or refused it\)\. Reload the page to try again\.$/;
       expect(await broken.locator("#preview-status").textContent()).toMatch(reason);
       await broken.locator(`fluent-button[data-action="load"][data-preset-id="${meta.id}"]`).click();
       await expect.poll(() => paneStatus(broken)).toMatch(reason);
