@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     .sort();
   if (all.length === 0) throw new Error(`no *.bench.ts files in ${__dirname}`);
   const unknown = wanted.filter((name) => !all.includes(`${name}.bench.ts`));
-  if (unknown.length > 0) throw new Error(`no bench named ${unknown.join(", ")}; there are ${all.map((file) => file.replace(/\.bench\.ts$/, "")).join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `no bench named ${unknown.join(", ")}; there are ${all.map((file) => file.replace(/\.bench\.ts$/, "")).join(", ")}`,
+    );
   const files = wanted.length === 0 ? all : all.filter((file) => wanted.includes(file.replace(/\.bench\.ts$/, "")));
   const failed: string[] = [];
   for (const file of files) {

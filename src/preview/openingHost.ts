@@ -26,10 +26,18 @@ import { userPresetsOf } from "../workbook/workbookRecords";
 import { PresetRecords, type RecordStorage } from "./presetRecords";
 
 /** The names of the members of T that are methods returning a promise (optional ones too). */
-type AsyncMethodOf<T> = { [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => Promise<unknown> ? K : never }[keyof T];
+type AsyncMethodOf<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof T];
 
-/** The names of the members of WorkbookHost that are stores: objects whose methods return promises. */
-type StoreOf<T> = { [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => unknown ? never : NonNullable<T[K]> extends object ? K : never }[keyof T];
+/** The names of the members of T that are stores (objects, such as WorkbookHost's userPresets), optional ones too. */
+type StoreOf<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => unknown
+    ? never
+    : NonNullable<T[K]> extends object
+      ? K
+      : never;
+}[keyof T];
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -37,7 +45,7 @@ function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, "");
 }
 
-/** How the preview's workbook is opened: the open host, and what opening it needs. */
+/** What the host answers from before the workbook is open. */
 export interface OpeningHostOptions {
   /** The browser's storage of the user's presets (as the open host gets it); undefined where the browser refuses storage. */
   readonly storage?: RecordStorage;
@@ -56,7 +64,10 @@ export class OpeningHost implements WorkbookHost {
     this.opened = opening.then(
       (host) => (this.open = host),
       (error: unknown) => {
-        throw new Error(`The preview's workbook could not be opened: ${messageOf(error)}. Reload the page to try again.`, { cause: error });
+        throw new Error(
+          `The preview's workbook could not be opened: ${messageOf(error)}. Reload the page to try again.`,
+          { cause: error },
+        );
       },
     );
     // The page reports a failure itself; this keeps it from also being an unhandled rejection.
@@ -98,7 +109,10 @@ export class OpeningHost implements WorkbookHost {
    * host's. `before`, if given, answers instead while the workbook is not open
    * (it must give what the open host would).
    */
-  private forward<K extends AsyncMethodOf<WorkbookHost>>(name: K, before?: NonNullable<WorkbookHost[K]>): NonNullable<WorkbookHost[K]> {
+  private forward<K extends AsyncMethodOf<WorkbookHost>>(
+    name: K,
+    before?: NonNullable<WorkbookHost[K]>,
+  ): NonNullable<WorkbookHost[K]> {
     const call = async (...args: unknown[]): Promise<unknown> => {
       if (this.open === undefined && before !== undefined) return (before as AnyMethod)(...args);
       const host = await this.opened;
@@ -120,7 +134,8 @@ export class OpeningHost implements WorkbookHost {
       const host = await this.opened;
       const found = host[store] as Record<PropertyKey, unknown> | undefined;
       const method = found?.[name] as AnyMethod | undefined;
-      if (found === undefined || method === undefined) throw new Error(`The preview's workbook cannot ${String(store)}.${String(name)}.`);
+      if (found === undefined || method === undefined)
+        throw new Error(`The preview's workbook cannot ${String(store)}.${String(name)}.`);
       return method.apply(found, args);
     };
     return call as NonNullable<WorkbookHost[S]>[K];

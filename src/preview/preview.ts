@@ -59,7 +59,13 @@ function afterFirstPaint(task: () => void): void {
 function scriptFailure(error: unknown): unknown {
   if (!(error instanceof Error) || error.name !== "ChunkLoadError") return error;
   const { request, type } = error as Error & { request?: unknown; type?: unknown };
-  const file = typeof request === "string" ? request.replace(/[?#].*$/, "").split("/").pop() : undefined;
+  const file =
+    typeof request === "string"
+      ? request
+          .replace(/[?#].*$/, "")
+          .split("/")
+          .pop()
+      : undefined;
   const why =
     type === "timeout"
       ? "the server took too long"
@@ -95,7 +101,10 @@ function start(): void {
   elements.nameBox.disabled = true;
   elements.formulaBar.disabled = true;
   let open: (host: Promise<WorkbookHost>) => void = () => undefined;
-  const host = new OpeningHost(new Promise<WorkbookHost>((resolve) => (open = resolve)), storage === undefined ? {} : { storage });
+  const host = new OpeningHost(
+    new Promise<WorkbookHost>((resolve) => (open = resolve)),
+    storage === undefined ? {} : { storage },
+  );
   mountPane(elements.pane, host);
   afterFirstPaint(() =>
     open(

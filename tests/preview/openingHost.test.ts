@@ -20,7 +20,11 @@ const meta = findPreset("meta-2026") as Preset;
 const now = new Date(Date.UTC(2026, 4, 2, 9, 5));
 
 /** A workbook that opens when the test says so (or fails to). */
-function deferredOpening(): { opening: Promise<WorkbookHost>; open: (host: WorkbookHost) => void; fail: (error: unknown) => void } {
+function deferredOpening(): {
+  opening: Promise<WorkbookHost>;
+  open: (host: WorkbookHost) => void;
+  fail: (error: unknown) => void;
+} {
   let open: (host: WorkbookHost) => void = () => undefined;
   let fail: (error: unknown) => void = () => undefined;
   const opening = new Promise<WorkbookHost>((resolve, reject) => {
@@ -48,7 +52,8 @@ function shape(host: WorkbookHost): Record<string, string> {
   }
   for (let proto = Object.getPrototypeOf(host); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name !== "constructor" && !ownMembers.has(name)) found[name] = typeof (host as unknown as Record<string, unknown>)[name];
+      if (name !== "constructor" && !ownMembers.has(name))
+        found[name] = typeof (host as unknown as Record<string, unknown>)[name];
     }
   }
   return found;
@@ -93,7 +98,11 @@ describe("OpeningHost, the preview's host while its workbook opens", () => {
     const loads = [host.loadPlan(planSheet(meta)), host.loadPlan(planSheet(meta)), host.loadPlan(planSheet(meta))];
     const { host: openHost } = newHost();
     open(openHost);
-    expect((await Promise.all(loads)).map((outcome) => outcome.sheetName)).toEqual(["Meta 2026", "Meta 2026 (2)", "Meta 2026 (3)"]);
+    expect((await Promise.all(loads)).map((outcome) => outcome.sheetName)).toEqual([
+      "Meta 2026",
+      "Meta 2026 (2)",
+      "Meta 2026 (3)",
+    ]);
   });
 
   it("lists no loaded sheets before it opens, as the workbook it opens has none", async () => {
@@ -134,7 +143,9 @@ describe("OpeningHost, the preview's host while its workbook opens", () => {
     expect(storage.entries()).toEqual([]);
     open(newHost({ Sheet1: [] }, storage).host);
     expect(await saving).toEqual({ saved: true });
-    expect((await host.userPresets.list()).presets.map((p) => presetToFileText(p.preset))).toEqual([presetToFileText(mine)]);
+    expect((await host.userPresets.list()).presets.map((p) => presetToFileText(p.preset))).toEqual([
+      presetToFileText(mine),
+    ]);
     expect(await host.userPresets.remove("mine")).toBe(true);
     expect((await host.userPresets.list()).presets).toEqual([]);
   });
@@ -146,7 +157,8 @@ describe("OpeningHost, the preview's host while its workbook opens", () => {
     const host = new OpeningHost(opening, { storage });
     const loading = host.loadPlan(planSheet(meta));
     fail(new Error("Loading chunk 563 failed.\n(error: http://localhost:3000/hyperformula.js)"));
-    const reason = /^The preview's workbook could not be opened: Loading chunk 563 failed\.\n\(error: http:\/\/localhost:3000\/hyperformula\.js\)\. Reload the page to try again\.$/;
+    const reason =
+      /^The preview's workbook could not be opened: Loading chunk 563 failed\.\n\(error: http:\/\/localhost:3000\/hyperformula\.js\)\. Reload the page to try again\.$/;
     await expect(loading).rejects.toThrow(reason);
     await expect(host.loadPlan(planSheet(meta))).rejects.toThrow(reason);
     await expect(host.userPresets.save(meta, { replace: false, savedAt: now.toISOString() })).rejects.toThrow(reason);
@@ -164,7 +176,9 @@ describe("the pane over the opening host", () => {
     const { opening, open } = deferredOpening();
     mountPane(root, new OpeningHost(opening), { now: () => now });
     await flush();
-    const button = root.querySelector<HTMLElement & { disabled?: boolean }>(`[data-action="load"][data-preset-id="${meta.id}"]`);
+    const button = root.querySelector<HTMLElement & { disabled?: boolean }>(
+      `[data-action="load"][data-preset-id="${meta.id}"]`,
+    );
     expect(button).not.toBeNull();
     expect(button?.disabled).not.toBe(true);
     button?.click();
@@ -189,7 +203,12 @@ describe("the pane over the opening host", () => {
     root.querySelector<HTMLElement>(`[data-action="load"][data-preset-id="${meta.id}"]`)?.click();
     fail(new Error("Loading chunk 563 failed."));
     await flush();
-    expect(root.querySelector('[role="status"]')?.textContent).toMatch(/^The preview's workbook could not be opened: Loading chunk 563 failed\. Reload the page to try again\.$/);
-    expect(root.querySelector<HTMLElement & { disabled?: boolean }>(`[data-action="load"][data-preset-id="${meta.id}"]`)?.disabled).not.toBe(true);
+    expect(root.querySelector('[role="status"]')?.textContent).toMatch(
+      /^The preview's workbook could not be opened: Loading chunk 563 failed\. Reload the page to try again\.$/,
+    );
+    expect(
+      root.querySelector<HTMLElement & { disabled?: boolean }>(`[data-action="load"][data-preset-id="${meta.id}"]`)
+        ?.disabled,
+    ).not.toBe(true);
   });
 });
