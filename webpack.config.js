@@ -36,12 +36,15 @@ class ProductionUrlsPlugin {
 
 /**
  * HyperFormula (GPL-3.0) reaches only the preview host, as its own chunk
- * (hyperformula.js, loaded by preview.html alone). It comes from the package's
+ * (hyperformula.js, which preview.js loads with the preview's workbook, after
+ * mounting the pane; see src/preview/preview.ts). It comes from the package's
  * own minified build: webpack neither parses it nor minifies it again, which
  * keeps builds quick. Tests import the package's ES modules as usual.
  */
 const hyperFormulaBuild = path.resolve(path.dirname(require.resolve("hyperformula")), "..", "dist", "hyperformula.full.min.js");
 const hyperFormulaChunk = "hyperformula";
+/** The preview's entry and the workbook it imports (src/preview/openWorkbook.ts), the only chunks that reach HyperFormula. */
+const previewChunks = ["preview", "previewWorkbook"];
 
 /** Marks the prebuilt HyperFormula chunk as minimized so the minimizer leaves it alone. */
 class PrebuiltChunkPlugin {
@@ -152,7 +155,7 @@ module.exports = async (env, options) => {
           [hyperFormulaChunk]: {
             test: (module) => module.resource === hyperFormulaBuild,
             name: hyperFormulaChunk,
-            chunks: (chunk) => chunk.name === "preview",
+            chunks: (chunk) => previewChunks.includes(chunk.name),
             enforce: true,
           },
         },

@@ -2,6 +2,8 @@
  * Runs every bench/*.bench.ts file in name order, one after another. Each file's
  * default export prints its own figures. Benchmarks measure; they never fail on
  * a figure (targets are printed beside the measurements).
+ * Names on the command line run only those files: `npm run bench -- preview`
+ * runs bench/preview.bench.ts.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -18,10 +20,17 @@ function defaultExport(module: unknown): Bench | undefined {
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(__dirname)
+  const wanted = process.argv.slice(2);
+  const all = readdirSync(__dirname)
     .filter((name) => name.endsWith(".bench.ts"))
     .sort();
-  if (files.length === 0) throw new Error(`no *.bench.ts files in ${__dirname}`);
+  if (all.length === 0) throw new Error(`no *.bench.ts files in ${__dirname}`);
+  const unknown = wanted.filter((name) => !all.includes(`${name}.bench.ts`));
+  if (unknown.length > 0)
+    throw new Error(
+      `no bench named ${unknown.join(", ")}; there are ${all.map((file) => file.replace(/\.bench\.ts$/, "")).join(", ")}`,
+    );
+  const files = wanted.length === 0 ? all : all.filter((file) => wanted.includes(file.replace(/\.bench\.ts$/, "")));
   const failed: string[] = [];
   for (const file of files) {
     console.log(`\n== ${file} ==`);

@@ -144,3 +144,36 @@ export function divisionByZeroMessage(formula: string, valueOf: (expression: str
   if (functionMessage !== "") return functionMessage;
   return "Division by zero: a function in this formula divided by 0 (for example MOD with a divisor of 0, or AVERAGE of no numbers).";
 }
+
+/**
+ * What IRR's #NUM! means, in the words of Excel's help: IRR found no rate,
+ * because the cash flows do not change sign or because its search (from the
+ * guess, 10% by default) does not reach the rate.
+ */
+export const irrNoRateMessage =
+  "IRR found no rate: the cash flows need at least one negative and one positive value, or the guess is too far from the rate (give IRR a guess closer to it).";
+
+/** The IRR calls of a formula, as written ("IRR(B2:B7, 0.1)"), in any case; MIRR, XIRR and text in quotes are skipped. */
+export function irrCallsOf(formula: string): string[] {
+  const calls: string[] = [];
+  let inString = false;
+  for (let i = 0; i < formula.length; i++) {
+    const c = formula[i];
+    if (c === '"') inString = !inString;
+    else if (inString || !/^IRR\s*\(/i.test(formula.slice(i, i + 12)) || /[\w.!]/.test(formula[i - 1] ?? "")) continue;
+    else {
+      const call = operandAt(formula.slice(i));
+      if (call !== undefined) calls.push(call);
+    }
+  }
+  return calls;
+}
+
+/**
+ * What a #NUM! that the engine gives without a message means: IRR's "no rate"
+ * when an IRR call of the formula itself gives #NUM! (`isNumError` evaluates a
+ * call in the formula's sheet), else undefined (the error comes from elsewhere).
+ */
+export function numErrorMessage(formula: string, isNumError: (expression: string) => boolean): string | undefined {
+  return irrCallsOf(formula).some(isNumError) ? irrNoRateMessage : undefined;
+}

@@ -16,7 +16,7 @@ import { textEntry, textFormat } from "../workbook/writePlan";
 import type { RawCellContent } from "../hyperformula/planContent";
 import type { SheetCell } from "../presets/freeze";
 import type { CellRole, PlannedChart } from "../presets/plan.types";
-import { divisionByZeroMessage, formulaSyntaxMessage, type DivisorValue } from "./errorMessages";
+import { divisionByZeroMessage, formulaSyntaxMessage, numErrorMessage, type DivisorValue } from "./errorMessages";
 import { PresetRecords, type RecordStorage } from "./presetRecords";
 
 /** What HyperFormula does not keep about a cell. */
@@ -374,7 +374,8 @@ export class PreviewWorkbook {
 
   /**
    * A cell's value for display. An error says what went wrong in Excel's words: a
-   * formula that cannot be read says what is wrong with it, #DIV/0! what divided by zero.
+   * formula that cannot be read says what is wrong with it, #DIV/0! what divided by
+   * zero, IRR's #NUM! that it found no rate.
    */
   value(sheetId: number, row: number, column: number): PreviewValue {
     const address: SimpleCellAddress = { sheet: sheetId, row, col: column };
@@ -387,7 +388,21 @@ export class PreviewWorkbook {
     if (formula !== undefined && value.value === "#DIV/0!") {
       return { error: value.value, message: divisionByZeroMessage(formula, (expression) => this.divisorValue(expression, sheetId), value.message) };
     }
+    if (formula !== undefined && value.value === "#NUM!" && value.message === "") {
+      const message = numErrorMessage(formula, (expression) => this.isNumError(expression, sheetId));
+      if (message !== undefined) return { error: value.value, message };
+    }
     return toPreviewValue(value);
+  }
+
+  /** Whether an expression of a formula on this sheet (an IRR call) evaluates to #NUM!, for explaining the formula's #NUM!. */
+  private isNumError(expression: string, sheetId: number): boolean {
+    try {
+      const value = this.engine.calculateFormula(`=${expression}`, sheetId);
+      return value instanceof DetailedCellError && value.value === "#NUM!";
+    } catch {
+      return false;
+    }
   }
 
   /** What an expression of a formula on this sheet evaluates to, for explaining a division by zero. */

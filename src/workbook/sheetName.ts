@@ -22,8 +22,16 @@ const forbiddenCharacters = /[\\/?*:[\]\u0000-\u001f\u007f]/g;
 /** Half a surrogate pair: half a character, which no file can store. */
 const unpairedSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Grapheme clusters where the engine has them (every browser Excel runs add-ins in, and Node); code points otherwise. */
-const graphemes: Intl.Segmenter | undefined = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en", { granularity: "grapheme" }) : undefined;
+/**
+ * Grapheme clusters where the engine has them (every browser Excel runs add-ins in, and Node); code points otherwise.
+ * Made on first use: making one costs a pane starting up some 15 ms, and only a name too long to keep is cut.
+ */
+let graphemeSegmenter: Intl.Segmenter | undefined;
+function graphemesOrUndefined(): Intl.Segmenter | undefined {
+  if (typeof Intl.Segmenter !== "function") return undefined;
+  graphemeSegmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  return graphemeSegmenter;
+}
 
 /**
  * Cuts text to at most `length` UTF-16 code units at the last boundary
@@ -33,6 +41,7 @@ const graphemes: Intl.Segmenter | undefined = typeof Intl.Segmenter === "functio
 export function cutTo(text: string, length: number): string {
   if (text.length <= length) return text;
   let end = 0;
+  const graphemes = graphemesOrUndefined();
   if (graphemes !== undefined) {
     for (const { index, segment } of graphemes.segment(text)) {
       if (index + segment.length > length) break;

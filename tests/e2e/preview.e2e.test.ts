@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { evaluateScalar, GPU_HOUR_COST, GPU_TCO, gpuTcoUsd, isCalcError } from "../../src/calc";
+import { irrNoRateMessage } from "../../src/preview/errorMessages";
 import { freeSheetName } from "../../src/workbook/sheetName";
 import { builtInPresets, findPreset, planSheet, presetToFileText, scenarios, type Preset, type Scenario } from "../../src/presets";
 import { sheetScenariosOf } from "../../src/presets/types";
@@ -212,6 +213,10 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     expect(await valueOf(page, "A2")).toBe("#DIV/0!");
     await typeInto(page, "A3", "=NOSUCHFUNCTION(1)");
     expect(await valueOf(page, "A3")).toBe("#NAME?");
+    // IRR's #NUM! says why, as the help in Excel does.
+    await typeInto(page, "A4", "=IRR({100, 50, 60})");
+    expect(await valueOf(page, "A4")).toBe("#NUM!");
+    expect(await cell(page, "A4").getAttribute("title")).toBe(irrNoRateMessage);
   });
 
   for (const preset of builtInPresets) {
@@ -259,6 +264,74 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     ]);
     await page.click(`#sheet-tabs [data-sheet-name="${name}"]`);
     expect(await activeSheet(page)).toBe(name);
+  });
+
+  /** A page of the preview whose workbook script (hyperformula.js) is answered only when the test says, or fails. */
+  async function pageWithHeldWorkbook(outcome: "held" | "failing"): Promise<{ page: Page; release: () => void }> {
+    const held = await browser.newPage();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((done) => (release = done));
+    await held.route("**/hyperformula.js", async (route) => {
+      if (outcome === "failing") return route.abort("failed");
+      await released;
+      return route.continue();
+    });
+    await held.goto(`${server.origin}/preview.html`, { waitUntil: "commit" });
+    return { page: held, release };
+  }
+
+  it("is usable before its workbook opens: a Load clicked while the workbook's scripts load is carried out once they have", async () => {
+    const { page: early, release } = await pageWithHeldWorkbook("held");
+    try {
+      const load = early.locator(`fluent-button[data-action="load"][data-preset-id="${meta.id}"]`);
+      await load.click();
+      await waitForStatus(early, new RegExp(`^Loading “${meta.title.replace(/[()]/g, "\\$&")}” into a new sheet…$`));
+      expect(await early.evaluate(() => document.body.dataset.ready)).toBeUndefined();
+      expect(await early.locator("#grid").getAttribute("aria-busy")).toBe("true");
+      expect(await early.locator("#preview-status").textContent()).toBe("Opening the workbook…");
+      // Nothing typed is lost: the name box and the formula bar wait for the workbook.
+      expect(await early.locator("#name-box").isDisabled()).toBe(true);
+      expect(await early.locator("#formula-bar").isDisabled()).toBe(true);
+      release();
+      await early.waitForSelector('#grid[data-sheet-name="Meta 2026"]');
+      await waitForStatus(early, /^Loaded into sheet 'Meta 2026'$/);
+      expect(await early.evaluate(() => document.body.dataset.ready)).toBe("true");
+      expect(await activeSheet(early)).toBe("Meta 2026");
+      expect(await early.locator("#sheet-tabs [role=tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet-name")))).toEqual([
+        "Sheet1",
+        "Meta 2026",
+      ]);
+      expect(await early.locator("#grid").getAttribute("aria-busy")).toBeNull();
+      expect(await early.locator("#preview-status").textContent()).toBe("");
+      expect(await early.locator("#name-box").isEnabled()).toBe(true);
+      await typeInto(early, "B2", "=1+1");
+      expect(await valueOf(early, "B2")).toBe("2");
+    } finally {
+      await early.close();
+    }
+  });
+
+  it("says why, and does not hang, when the workbook's script fails to load; a reload opens it", async () => {
+    const { page: broken } = await pageWithHeldWorkbook("failing");
+    try {
+      await broken.waitForSelector('body[data-ready="failed"]');
+      const reason = /^The preview's workbook could not be opened: its script hyperformula\.js did not load \(the server could not be reached or refused it\)\. Reload the page to try again\.$/;
+      expect(await broken.locator("#preview-status").textContent()).toMatch(reason);
+      await broken.locator(`fluent-button[data-action="load"][data-preset-id="${meta.id}"]`).click();
+      await expect.poll(() => paneStatus(broken)).toMatch(reason);
+      // The request the test failed, and the browser's own line about it, are the only problems.
+      expect(browser.problems.requests).toEqual([`failed: ${server.origin}/hyperformula.js (net::ERR_FAILED)`]);
+      expect(browser.problems.console.every((line) => /Failed to load resource|hyperformula\.js/.test(line)), browser.problems.console.join("\n")).toBe(true);
+      browser.problems.requests.length = 0;
+      browser.problems.console.length = 0;
+      await broken.unroute("**/hyperformula.js");
+      await broken.reload();
+      await broken.waitForSelector('body[data-ready="true"]');
+      expect(await broken.locator("#preview-status").textContent()).toBe("");
+      await loadPreset(broken, meta, "Meta 2026");
+    } finally {
+      await broken.close();
+    }
   });
 
   it("recalculates outputs and the chart when an assumption is edited", async () => {
@@ -480,7 +553,8 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
       handlers: document.querySelectorAll("[onerror], [onload], [onclick], [onmouseover]").length,
       svgs: [...document.querySelectorAll("svg")].map((s) => s.getAttribute("data-testid")),
     }));
-    expect(injected).toEqual({ images: 0, scripts: ["hyperformula.js", "preview.js"], handlers: 0, svgs: ["chart"] });
+    // preview.js alone: webpack removes the script element of each chunk it loads (the workbook's) once it has run.
+    expect(injected).toEqual({ images: 0, scripts: ["preview.js"], handlers: 0, svgs: ["chart"] });
   });
 
   it.runIf(screenshots)("takes the screenshots in docs/screenshots", async () => {

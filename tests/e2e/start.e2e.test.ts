@@ -85,7 +85,7 @@ describe("npm start without Excel", () => {
     const page = await fetch(`http://localhost:${port}/preview.html`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('id="formula-bar"');
-    for (const file of ["preview.js", "hyperformula.js", "taskpane.html", "functions.js", "manifest.xml"]) {
+    for (const file of ["preview.js", "previewWorkbook.js", "hyperformula.js", "taskpane.html", "functions.js", "manifest.xml"]) {
       expect((await fetch(`http://localhost:${port}/${file}`)).status, file).toBe(200);
     }
     const record = JSON.parse(readFileSync(recordOf(port), "utf8")) as { pid: number; port: number; target: string };

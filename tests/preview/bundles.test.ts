@@ -1,10 +1,11 @@
 /*
  * HyperFormula is GPL-3.0: the production build must carry it only in the
- * preview host's files (hyperformula.js and preview.js, loaded by preview.html),
- * never in functions.js or taskpane.js, which Excel loads. The preview page
- * loads nothing from outside its own server.
+ * preview host's files (preview.js, loaded by preview.html, and the chunks it
+ * loads with the preview's workbook: previewWorkbook.js and hyperformula.js),
+ * never in functions.js, taskpane.js or any chunk they load, which Excel loads.
+ * The preview page loads nothing from outside its own server.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
@@ -26,24 +27,46 @@ beforeAll(() => {
   dist = inject("distDir");
 });
 
+/** The preview's own files: its entry, and the chunks it loads with the workbook (src/preview/openWorkbook.ts). */
+const previewFiles = ["preview.js", "previewWorkbook.js", "hyperformula.js"];
+
 describe("HyperFormula stays in the preview's files", () => {
   it("is in the preview's files (so the markers below would find it)", () => {
-    const preview = read("hyperformula.js") + read("preview.js");
+    const preview = previewFiles.map(read).join("\n");
     for (const marker of hyperFormulaMarkers) expect(preview, marker).toContain(marker);
   });
 
-  for (const file of ["functions.js", "taskpane.js"]) {
-    it(`is not in ${file}`, () => {
+  it("is in no other file of the build: not in functions.js, taskpane.js, nor any chunk they load", () => {
+    const others = readdirSync(dist).filter((file) => file.endsWith(".js") && !previewFiles.includes(file));
+    expect(others).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
+    for (const file of others) {
       const code = read(file);
       for (const marker of hyperFormulaMarkers) expect(code.includes(marker), `${file} contains ${marker}`).toBe(false);
-    });
-  }
+    }
+  });
 
-  it("is loaded by preview.html only", () => {
-    expect(scriptSources(read("preview.html"))).toEqual(["hyperformula.js", "preview.js"]);
+  it("is loaded by the preview only: preview.html loads preview.js, whose script alone knows the workbook's chunks", () => {
+    expect(scriptSources(read("preview.html"))).toEqual(["preview.js"]);
+    // webpack's runtime names the chunks it can load ({563:"hyperformula",...}); Excel's files name neither.
+    expect(read("preview.js")).toContain('"hyperformula"');
+    expect(read("preview.js")).toContain('"previewWorkbook"');
+    for (const file of ["functions.js", "taskpane.js"]) {
+      expect(read(file).includes('"hyperformula"'), file).toBe(false);
+      expect(read(file).includes('"previewWorkbook"'), file).toBe(false);
+    }
     const taskpane = scriptSources(read("taskpane.html"));
     expect(taskpane).not.toContain("hyperformula.js");
     expect(taskpane).not.toContain("preview.js");
+  });
+
+  it("keeps HyperFormula and the price catalog out of preview.js, so the pane mounts before they load", () => {
+    const entry = read("preview.js");
+    for (const marker of hyperFormulaMarkers) expect(entry.includes(marker), `preview.js contains ${marker}`).toBe(false);
+    // genai-prices' catalog: its providers' and models' matching rules (so the markers would find it where it is).
+    const catalogMarkers = ["provider_match", "model_match"];
+    const catalog = readdirSync(dist).filter((file) => file.endsWith(".js") && catalogMarkers.every((marker) => read(file).includes(marker)));
+    expect(catalog.length, "the catalog is in some file").toBeGreaterThan(0);
+    for (const marker of catalogMarkers) expect(entry.includes(marker), `preview.js contains ${marker}`).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { typedEntry, undoLevels, withLowercaseExponents } from "../../src/preview/workbook";
-import { divisionByZeroMessage, divisorsOf, formulaProblemIntro } from "../../src/preview/errorMessages";
+import { divisionByZeroMessage, divisorsOf, formulaProblemIntro, irrCallsOf, irrNoRateMessage } from "../../src/preview/errorMessages";
 import { newWorkbook } from "./helpers";
 
 describe("typedEntry", () => {
@@ -159,6 +159,37 @@ describe("error messages", () => {
     expect(divisionByZeroMessage("=1/0", () => ({ kind: "zero" }))).toBe("Division by zero: the formula divides by 0.");
     expect(divisionByZeroMessage("=A1/0.0", () => ({ kind: "zero" }))).toBe("Division by zero: the formula divides by 0.");
     expect(divisionByZeroMessage("=A1/(2-2)", () => ({ kind: "zero" }))).toBe("Division by zero: the divisor (2-2) is 0.");
+  });
+
+  it("says why IRR gives #NUM!: it found no rate, for cash flows without a change of sign or a guess too far", () => {
+    const workbook = newWorkbook({
+      Sheet1: [
+        [1, 2, 3, "=IRR(A1:C1)", "=irr(A1:C1, 0.1)*100", "=IRR({-100, 50, 60})", "=IRR(A2:C2)+SQRT(-1)", "=D1*2", '=IF(TRUE, IRR(A1:C1), "IRR(")'],
+        [-100, 50, 60, "=IRR(A2:C2)", "=MIRR(A2:C2, 0.1, 0.1)"],
+      ],
+    });
+    const sheet = workbook.activeSheetId;
+    const shown = (row: number, column: number): unknown => workbook.value(sheet, row, column);
+    const noRate = { error: "#NUM!", message: irrNoRateMessage };
+    expect(irrNoRateMessage).toBe(
+      "IRR found no rate: the cash flows need at least one negative and one positive value, or the guess is too far from the rate (give IRR a guess closer to it).",
+    );
+    expect(shown(0, 3)).toEqual(noRate);
+    expect(shown(0, 4)).toEqual(noRate);
+    expect(shown(0, 8)).toEqual(noRate);
+    // An IRR that finds its rate, and a #NUM! that is not IRR's, keep what they show.
+    expect(shown(0, 5)).toBeCloseTo(0.0639410298, 9);
+    expect(shown(1, 3)).toBeCloseTo(0.0639410298, 9);
+    expect(shown(0, 6)).toEqual({ error: "#NUM!", message: "NaN or infinite value encountered." });
+    expect(typeof shown(1, 4)).toBe("number");
+  });
+
+  it("finds a formula's IRR calls, not MIRR's or XIRR's, skipping text in quotes", () => {
+    expect(irrCallsOf('=IRR(A1:C1)+MIRR(A1:C1,0.1,0.1)+XIRR(A1:A3,B1:B3)+irr(SUM(A1), 0.2)+"IRR(x)"+Sheet2!IRR')).toEqual([
+      "IRR(A1:C1)",
+      "irr(SUM(A1), 0.2)",
+    ]);
+    expect(irrCallsOf("=IRR(A1:C1")).toEqual([]);
   });
 
   it("finds a formula's divisors, skipping text in quotes", () => {
