@@ -259,20 +259,53 @@ function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number):
 const noIrr: TrialError = {
   code: "#NUM!",
   message:
-    "IRR finds no rate at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
+    "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
 };
+
+/** The present value of flows at a rate, the first undiscounted. */
+function npvAt(flows: readonly number[], rate: number): number {
+  let npv = 0;
+  let factor = 1;
+  for (const flow of flows) {
+    npv += flow / factor;
+    factor *= 1 + rate;
+  }
+  return npv;
+}
+
+/**
+ * True when `rate` is a root of the flows (scaled to a largest flow of 1): their
+ * present value is within 1e-9 of zero there, or changes sign within 1e-9
+ * (relative) of it, where the present value is steep.
+ */
+export function isRoot(flows: readonly number[], rate: number): boolean {
+  if (Math.abs(npvAt(flows, rate)) <= 1e-9) return true;
+  const step = 1e-9 * Math.max(1, Math.abs(rate));
+  return npvAt(flows, rate - step) * npvAt(flows, rate + step) <= 0;
+}
 
 /** Excel's IRR over a row, per trial (formulajs's): the first error in the row passes on. */
 function irrColumn(cells: readonly Column[], trials: number): Column {
   const at = (value: (j: number) => ConstantValue | undefined): number | TrialError => {
     const flows: number[] = new Array<number>(cells.length);
+    let largest = 0;
     for (let k = 0; k < cells.length; k++) {
       const raw = value(k);
       if (raw !== undefined && isTrialError(raw)) return raw;
-      flows[k] = typeof raw === "number" ? raw : 0;
+      const flow = typeof raw === "number" ? raw : 0;
+      flows[k] = flow;
+      if (Math.abs(flow) > largest) largest = Math.abs(flow);
     }
+    // IRR does not depend on the scale of the flows, but formulajs stops once the NPV is within
+    // 1e-10 in absolute terms: scaled to a largest flow of 1, that is a relative tolerance, so cents
+    // and billions are solved alike (unscaled, flows below 1e-10 all "solve" at its first guess).
+    if (largest > 0) for (let k = 0; k < flows.length; k++) flows[k] = (flows[k] as number) / largest;
     const rate = IRR(flows) as unknown;
-    return typeof rate === "number" && Number.isFinite(rate) ? (rate === 0 ? 0 : rate) : noIrr;
+    if (typeof rate !== "number" || !Number.isFinite(rate)) return noIrr;
+    // formulajs searches rates from -100% to 1000 (100,000% a year) and, where its search finds no
+    // sign change, returns where it stopped: only a true root of the scaled flows is an IRR.
+    if (!isRoot(flows, rate)) return noIrr;
+    return rate === 0 ? 0 : rate;
   };
   const results = perTrial(cells, trials, at);
   return results.length === 1

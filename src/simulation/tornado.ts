@@ -6,7 +6,7 @@
  */
 import type { Preset } from "../presets/types";
 import { compileModel, valueAt, type ConstantValue, type TrialError } from "./compile";
-import { defaultTornadoOutput } from "./defaults";
+import { defaultTornadoOutput, modelOutputs } from "./defaults";
 import { inputRanges } from "./ranges";
 
 export interface TornadoBar {
@@ -41,11 +41,12 @@ export function tornado(
   preset: Preset,
   outputKey: string = defaultTornadoOutput(preset),
 ): { ok: true; tornado: Tornado } | { ok: false; message: string } {
-  const output = preset.outputs.find((o) => o.key === outputKey);
+  const outputs = modelOutputs(preset);
+  const output = outputs.find((o) => o.key === outputKey);
   if (output === undefined) {
     return {
       ok: false,
-      message: `${preset.id} has no output "${outputKey}"; its outputs: ${preset.outputs.map((o) => o.key).join(", ")}`,
+      message: `${preset.id} has no output "${outputKey}"; its outputs: ${outputs.map((o) => o.key).join(", ")}`,
     };
   }
   const ranges = inputRanges(preset);
