@@ -10,20 +10,14 @@ import { numberFormatOf, textNumberFormat } from "../presets/formats";
 import type { CellRole, PlannedCell, PlannedContent, SheetPlan } from "../presets/plan.types";
 import type { Preset, ValueFormat } from "../presets/types";
 import { isTrialError, type TrialError } from "./compile";
+import { modelOutputs, paybackSentence } from "./defaults";
 import type { SimulationResult } from "./simulate";
 import type { Tornado } from "./tornado";
 
 class Cells {
   readonly list: PlannedCell[] = [];
   put(row: number, column: number, content: PlannedContent, role: CellRole, numberFormat?: string): void {
-    this.list.push({
-      address: cellAddress(row, column),
-      row,
-      column,
-      content,
-      role,
-      ...(numberFormat === undefined ? {} : { numberFormat }),
-    });
+    this.list.push({ address: cellAddress(row, column), row, column, content, role, ...(numberFormat === undefined ? {} : { numberFormat }) });
   }
   text(row: number, column: number, text: string, role: CellRole): void {
     this.put(row, column, { kind: "text", text }, role, textNumberFormat);
@@ -53,13 +47,7 @@ function distinctFormat(format: string, edges: readonly number[]): string {
 
 const utcMinute = (date: Date): string => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-function finish(
-  cells: Cells,
-  sheetName: string,
-  presetId: string,
-  widths: readonly number[],
-  chart: SheetPlan["chart"],
-): SheetPlan {
+function finish(cells: Cells, sheetName: string, presetId: string, widths: readonly number[], chart: SheetPlan["chart"]): SheetPlan {
   const sorted = [...cells.list].sort((a, b) => a.row - b.row || a.column - b.column);
   const lastRow = Math.max(...sorted.map((c) => c.row));
   const lastColumn = Math.max(...sorted.map((c) => c.column), widths.length - 1);
@@ -79,30 +67,17 @@ function finish(
 export function tornadoSheetPlan(preset: Preset, t: Tornado, now: Date): SheetPlan {
   const cells = new Cells();
   const out = numberFormatOf(t.format);
-  const inputFormat = (key: string): string =>
-    numberFormatOf(preset.inputs.find((i) => i.key === key)?.format ?? "number");
+  const inputFormat = (key: string): string => numberFormatOf(preset.inputs.find((i) => i.key === key)?.format ?? "number");
   let row = 0;
   cells.text(row++, 0, `Sensitivity: ${t.outputLabel}`, "title");
-  cells.text(
-    row++,
-    0,
-    `${preset.title}. Each input swung from its Low to its High value with every other input at Base; largest swing first.`,
-    "subtitle",
-  );
-  cells.text(
-    row++,
-    0,
-    `Computed on ${utcMinute(now)} from model ${preset.id}, output ${t.output}; values, not formulas: run it again after changing the model.`,
-    "note",
-  );
+  cells.text(row++, 0, `${preset.title}. Each input swung from its Low to its High value with every other input at Base; largest swing first.`, "subtitle");
+  cells.text(row++, 0, `Computed on ${utcMinute(now)} from model ${preset.id}, output ${t.output}; values, not formulas: run it again after changing the model.`, "note");
   row++;
   cells.text(row, 0, "Output at Base", "label");
   cells.value(row++, 1, t.base, out);
   row++;
   const header = row;
-  ["Input", "Low", "High", "Output at Low", "Output at High", "Swing"].forEach((h, c) =>
-    cells.text(header, c, h, "header"),
-  );
+  ["Input", "Low", "High", "Output at Low", "Output at High", "Swing"].forEach((h, c) => cells.text(header, c, h, "header"));
   row++;
   const first = row;
   for (const bar of t.inputs) {
@@ -115,13 +90,7 @@ export function tornadoSheetPlan(preset: Preset, t: Tornado, now: Date): SheetPl
     else cells.value(row, 5, bar.swing, out);
     row++;
   }
-  if (t.inputs.length === 0)
-    cells.text(
-      row++,
-      0,
-      "No input of this model has a range (Low and High equal to Base), so nothing moves the output.",
-      "note",
-    );
+  if (t.inputs.length === 0) cells.text(row++, 0, "No input of this model has a range (Low and High equal to Base), so nothing moves the output.", "note");
   const last = row - 1;
   const chart =
     t.inputs.length === 0
@@ -142,12 +111,7 @@ export function tornadoSheetPlan(preset: Preset, t: Tornado, now: Date): SheetPl
 }
 
 /** The simulation as a sheet: settings, one row of statistics per output, and a histogram of the chosen output. */
-export function simulationSheetPlan(
-  preset: Preset,
-  result: SimulationResult,
-  histogramKey: string,
-  now: Date,
-): SheetPlan {
+export function simulationSheetPlan(preset: Preset, result: SimulationResult, histogramKey: string, now: Date): SheetPlan {
   const cells = new Cells();
   const { trials, seed, distribution } = result.settings;
   let row = 0;
@@ -158,12 +122,7 @@ export function simulationSheetPlan(
     `${trials.toLocaleString("en-US")} trials, seed ${seed}, ${distribution} distributions: each input with a range drawn independently from its Low to its High value, most likely at Base. A probability is only as good as the ranges behind it.`,
     "subtitle",
   );
-  cells.text(
-    row++,
-    0,
-    `Computed on ${utcMinute(now)} from model ${preset.id}; values, not formulas. The same model, trials, seed and distribution give the same figures.`,
-    "note",
-  );
+  cells.text(row++, 0, `Computed on ${utcMinute(now)} from model ${preset.id}; values, not formulas. The same model, trials, seed and distribution give the same figures.`, "note");
   row++;
   const settings: [string, string | number][] = [
     ["Model", preset.id],
@@ -179,35 +138,21 @@ export function simulationSheetPlan(
     row++;
   }
   row++;
-  const headers = [
-    "Output",
-    "Mean",
-    "Std dev",
-    "P5",
-    "P10",
-    "P50",
-    "P90",
-    "P95",
-    "Min",
-    "Max",
-    "P(> 0)",
-    "Failed trials",
-  ];
+  const headers = ["Output", "Mean", "Std dev", "P5", "P10", "P50", "P90", "P95", "Min", "Max", "P(> 0)", "Failed trials"];
   headers.forEach((h, c) => cells.text(row, c, h, "header"));
   row++;
+  const described = new Map(modelOutputs(preset).map((o) => [o.key, o]));
   for (const o of result.outputs.filter((x) => x.numeric)) {
     const f = numberFormatOf(o.format);
+    const payback = paybackSentence(described.get(o.key) ?? o, o.countedTrials, trials);
     cells.text(row, 0, o.label, "label");
     [o.mean, o.stdev, o.p5, o.p10, o.p50, o.p90, o.p95, o.min, o.max].forEach((v, i) => cells.value(row, i + 1, v, f));
-    cells.value(row, 10, o.probabilityPositive, "0.0%");
+    // A payback is never below zero: the share that pays back within the years says what P(> 0) would.
+    if (payback === undefined) cells.value(row, 10, o.probabilityPositive, "0.0%");
     cells.put(row, 11, { kind: "number", value: o.failedTrials }, "output", "#,##0");
-    if (o.failures.length > 0)
-      cells.text(
-        row,
-        12,
-        o.failures.map((x) => `${x.code} ${x.message} (${x.trials.toLocaleString("en-US")})`).join("; "),
-        "note",
-      );
+    const reasons = o.failures.map((x) => `${x.code} ${x.message} (${x.trials.toLocaleString("en-US")})`).join("; ");
+    const note = payback === undefined ? reasons : `${payback.charAt(0).toUpperCase()}${payback.slice(1)}${reasons === "" ? "" : `; ${reasons}`}`;
+    if (note !== "") cells.text(row, 12, note, "note");
     row++;
   }
   row++;
@@ -221,17 +166,9 @@ export function simulationSheetPlan(
     row++;
     const first = row;
     const bins = result.histogramOf(chosen.key);
-    const labelFormat = distinctFormat(
-      f,
-      bins.flatMap((bin) => [bin.from, bin.to]),
-    );
+    const labelFormat = distinctFormat(f, bins.flatMap((bin) => [bin.from, bin.to]));
     for (const bin of bins) {
-      cells.text(
-        row,
-        0,
-        `${formatForDisplay(bin.from, labelFormat)} to ${formatForDisplay(bin.to, labelFormat)}`,
-        "label",
-      );
+      cells.text(row, 0, `${formatForDisplay(bin.from, labelFormat)} to ${formatForDisplay(bin.to, labelFormat)}`, "label");
       cells.value(row, 1, bin.from, f);
       cells.value(row, 2, bin.to, f);
       cells.put(row, 3, { kind: "number", value: bin.count }, "output", "#,##0");

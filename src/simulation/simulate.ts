@@ -76,8 +76,7 @@ export interface SimulationRun {
   result(): SimulationResult;
 }
 
-export type StartResult =
-  { readonly ok: true; readonly run: SimulationRun } | { readonly ok: false; readonly message: string };
+export type StartResult = { readonly ok: true; readonly run: SimulationRun } | { readonly ok: false; readonly message: string };
 
 interface Accumulator {
   values: Float64Array;
@@ -88,21 +87,14 @@ interface Accumulator {
 }
 
 /** Starts a simulation of a validated preset; refuses bad settings or a Base outside its range. */
-export function startSimulation(
-  preset: Preset,
-  settings: SimulationSettings,
-  model: CompiledModel = compileModel(preset),
-): StartResult {
+export function startSimulation(preset: Preset, settings: SimulationSettings, model: CompiledModel = compileModel(preset)): StartResult {
   const problem = settingsProblem(settings);
   if (problem !== undefined) return { ok: false, message: problem };
   const ranges = inputRanges(preset);
   if (!ranges.ok) return ranges;
   const samplers: Sampler[] = createSamplers(ranges.varying, settings.seed, settings.distribution);
   const accumulators = new Map<string, Accumulator>(
-    model.outputs.map((o) => [
-      o.key,
-      { values: new Float64Array(settings.trials), counted: 0, failures: new Map(), failed: 0, numeric: true },
-    ]),
+    model.outputs.map((o) => [o.key, { values: new Float64Array(settings.trials), counted: 0, failures: new Map(), failed: 0, numeric: true }]),
   );
   let done = 0;
 
@@ -184,10 +176,7 @@ function addFailure(acc: Accumulator, error: TrialError, trials: number): void {
 }
 
 /** Runs a whole simulation at once (the command line). */
-export function simulate(
-  preset: Preset,
-  settings: SimulationSettings,
-): { ok: true; result: SimulationResult } | { ok: false; message: string } {
+export function simulate(preset: Preset, settings: SimulationSettings): { ok: true; result: SimulationResult } | { ok: false; message: string } {
   const started = startSimulation(preset, settings);
   if (!started.ok) return started;
   while (!started.run.step(defaultSliceTrials * 4));

@@ -47,18 +47,7 @@ export function summarize(values: Float64Array): OutputStatistics | null {
   }
   // An output no draw moves (most outputs of a model with few ranges): every statistic is that value.
   if (min === max) {
-    return {
-      mean: min,
-      stdev: 0,
-      min,
-      max,
-      p5: min,
-      p10: min,
-      p50: min,
-      p90: min,
-      p95: min,
-      probabilityPositive: min > 0 ? 1 : 0,
-    };
+    return { mean: min, stdev: 0, min, max, p5: min, p10: min, p50: min, p90: min, p95: min, probabilityPositive: min > 0 ? 1 : 0 };
   }
   let sum = 0;
   let positive = 0;
@@ -73,25 +62,8 @@ export function summarize(values: Float64Array): OutputStatistics | null {
     const d = (values[i] as number) - mean;
     squares += d * d;
   }
-  const [p5, p10, p50, p90, p95] = percentilesInc(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return {
-    mean,
-    stdev: n > 1 ? Math.sqrt(squares / (n - 1)) : 0,
-    min,
-    max,
-    p5,
-    p10,
-    p50,
-    p90,
-    p95,
-    probabilityPositive: positive / n,
-  };
+  const [p5, p10, p50, p90, p95] = percentilesInc(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
+  return { mean, stdev: n > 1 ? Math.sqrt(squares / (n - 1)) : 0, min, max, p5, p10, p50, p90, p95, probabilityPositive: positive / n };
 }
 
 const ascending = (a: number, b: number): number => a - b;
@@ -152,9 +124,5 @@ export function histogram(values: Float64Array, binCount = 20): HistogramBin[] {
     const bin = Math.min(binCount - 1, Math.floor((v - min) / width));
     counts[bin] = (counts[bin] ?? 0) + 1;
   }
-  return counts.map((count, i) => ({
-    from: min + i * width,
-    to: i === binCount - 1 ? max : min + (i + 1) * width,
-    count,
-  }));
+  return counts.map((count, i) => ({ from: min + i * width, to: i === binCount - 1 ? max : min + (i + 1) * width, count }));
 }

@@ -1,5 +1,6 @@
 /*
- * Sensitivity (tornado): one output, each input with a range swung from its Low
+ * Sensitivity (tornado): one output (of a timeline model, also a summary
+ * measure: NPV, IRR, payback, ROI), each input with a range swung from its Low
  * to its High value with every other input at Base, ranked by how far the
  * output moves. All swings are evaluated in one run of the compiled model: two
  * trials per input.
@@ -31,23 +32,16 @@ export interface Tornado {
   readonly inputs: readonly TornadoBar[];
 }
 
+
 function asNumberOrError(value: ConstantValue): number | TrialError {
-  return typeof value === "string"
-    ? { code: "#VALUE!", message: `the output is the text ${JSON.stringify(value)}, not a number` }
-    : value;
+  return typeof value === "string" ? { code: "#VALUE!", message: `the output is the text ${JSON.stringify(value)}, not a number` } : value;
 }
 
-export function tornado(
-  preset: Preset,
-  outputKey: string = defaultTornadoOutput(preset),
-): { ok: true; tornado: Tornado } | { ok: false; message: string } {
+export function tornado(preset: Preset, outputKey: string = defaultTornadoOutput(preset)): { ok: true; tornado: Tornado } | { ok: false; message: string } {
   const outputs = modelOutputs(preset);
   const output = outputs.find((o) => o.key === outputKey);
   if (output === undefined) {
-    return {
-      ok: false,
-      message: `${preset.id} has no output "${outputKey}"; its outputs: ${outputs.map((o) => o.key).join(", ")}`,
-    };
+    return { ok: false, message: `${preset.id} has no output "${outputKey}"; its outputs: ${outputs.map((o) => o.key).join(", ")}` };
   }
   const ranges = inputRanges(preset);
   if (!ranges.ok) return ranges;
@@ -69,26 +63,11 @@ export function tornado(
     const atLow = asNumberOrError(valueAt(column, 2 * j + 1));
     const atHigh = asNumberOrError(valueAt(column, 2 * j + 2));
     const swing = typeof atLow === "number" && typeof atHigh === "number" ? Math.abs(atHigh - atLow) : null;
-    return {
-      key: range.key,
-      label: range.label,
-      low: range.low,
-      high: range.high,
-      outputAtLow: atLow,
-      outputAtHigh: atHigh,
-      swing,
-    };
+    return { key: range.key, label: range.label, low: range.low, high: range.high, outputAtLow: atLow, outputAtHigh: atHigh, swing };
   });
   bars.sort((a, b) => (b.swing ?? -1) - (a.swing ?? -1));
   return {
     ok: true,
-    tornado: {
-      id: preset.id,
-      output: output.key,
-      outputLabel: output.label,
-      format: output.format,
-      base: asNumberOrError(valueAt(column, 0)),
-      inputs: bars,
-    },
+    tornado: { id: preset.id, output: output.key, outputLabel: output.label, format: output.format, base: asNumberOrError(valueAt(column, 0)), inputs: bars },
   };
 }

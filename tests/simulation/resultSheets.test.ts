@@ -26,9 +26,7 @@ describe("result sheets", () => {
     expect(rangeValues(sheet, plan.chart!.series[0]!.range)).toEqual(t.tornado.inputs.map((b) => b.outputAtLow));
     expect(rangeValues(sheet, plan.chart!.series[1]!.range)).toEqual(t.tornado.inputs.map((b) => b.outputAtHigh));
     expect(plan.cells.every((c) => c.content.kind !== "formula")).toBe(true);
-    expect(plan.cells.some((c) => c.content.kind === "text" && c.content.text.includes("2026-11-29 12:00 UTC"))).toBe(
-      true,
-    );
+    expect(plan.cells.some((c) => c.content.kind === "text" && c.content.text.includes("2026-11-29 12:00 UTC"))).toBe(true);
   });
 
   it("the simulation sheet records the run's settings, a row of statistics per output, and a histogram whose counts add up to the counted trials", () => {
@@ -40,12 +38,8 @@ describe("result sheets", () => {
     const texts = plan.cells.filter((c) => c.content.kind === "text").map((c) => (c.content as { text: string }).text);
     expect(texts).toEqual(expect.arrayContaining(["Trials", "Seed", "Distribution", "pert", "self-host-vs-api"]));
     const counts = rangeValues(sheet, plan.chart!.series[0]!.range) as number[];
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(
-      run.result.outputs.find((o) => o.key === "self_host_price")!.countedTrials,
-    );
-    const means = plan.cells
-      .filter((c) => c.column === 1 && c.content.kind === "number")
-      .map((c) => (c.content as { value: number }).value);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(run.result.outputs.find((o) => o.key === "self_host_price")!.countedTrials);
+    const means = plan.cells.filter((c) => c.column === 1 && c.content.kind === "number").map((c) => (c.content as { value: number }).value);
     for (const o of run.result.outputs) expect(means).toContain(o.mean);
   });
 });

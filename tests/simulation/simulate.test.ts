@@ -16,18 +16,13 @@ import {
 } from "../../src/simulation";
 import { presetWith } from "./helpers";
 
-const settings = (over: Partial<SimulationSettings> = {}): SimulationSettings => ({
-  trials: 20_000,
-  seed: 7,
-  distribution: "triangular",
-  ...over,
-});
+const settings = (over: Partial<SimulationSettings> = {}): SimulationSettings => ({ trials: 20_000, seed: 7, distribution: "triangular", ...over });
 
 /** The triangular CDF, written from its definition, to check the quantile function against. */
 function triangularCdf(a: number, c: number, b: number, x: number): number {
   if (x <= a) return 0;
   if (x >= b) return 1;
-  return x <= c ? (x - a) ** 2 / ((b - a) * (c - a)) : 1 - (b - x) ** 2 / ((b - a) * (b - c));
+  return x <= c ? ((x - a) ** 2) / ((b - a) * (c - a)) : 1 - ((b - x) ** 2) / ((b - a) * (b - c));
 }
 
 const triangularMean = (a: number, c: number, b: number) => (a + b + c) / 3;
@@ -36,20 +31,14 @@ const triangularVariance = (a: number, c: number, b: number) => (a * a + b * b +
 describe("triangular draws", () => {
   it("the quantile function inverts the triangular CDF", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: -1e6, max: 1e6 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.integer({ min: 1, max: 1e6 }),
-        fc.double({ min: 0, max: 0.999999, noNaN: true }),
-        (a, t, width, u) => {
-          const b = a + width;
-          const c = a + t * width;
-          const x = triangularQuantile(a, c, b, u);
-          expect(x).toBeGreaterThanOrEqual(a);
-          expect(x).toBeLessThanOrEqual(b);
-          expect(triangularCdf(a, c, b, x)).toBeCloseTo(u, 6);
-        },
-      ),
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (a, t, width, u) => {
+        const b = a + width;
+        const c = a + t * width;
+        const x = triangularQuantile(a, c, b, u);
+        expect(x).toBeGreaterThanOrEqual(a);
+        expect(x).toBeLessThanOrEqual(b);
+        expect(triangularCdf(a, c, b, x)).toBeCloseTo(u, 6);
+      }),
     );
   });
 
@@ -61,13 +50,7 @@ describe("triangular draws", () => {
     const out = run.result.outputs[0]!;
     // A quantile's standard error is sqrt(p(1-p)/n) / f(x_p); allow 5 of them.
     const density = (x: number) => (x <= 30 ? (2 * (x - 10)) / (90 * 20) : (2 * (100 - x)) / (90 * 70));
-    for (const [p, got] of [
-      [0.05, out.p5],
-      [0.1, out.p10],
-      [0.5, out.p50],
-      [0.9, out.p90],
-      [0.95, out.p95],
-    ] as const) {
+    for (const [p, got] of [[0.05, out.p5], [0.1, out.p10], [0.5, out.p50], [0.9, out.p90], [0.95, out.p95]] as const) {
       const exact = triangularQuantile(10, 30, 100, p);
       const tolerance = (5 * Math.sqrt((p * (1 - p)) / trials)) / density(exact);
       expect(Math.abs((got as number) - exact), `p${p * 100}`).toBeLessThan(tolerance);
@@ -121,18 +104,14 @@ describe("percentiles", () => {
     const engine = createAicostEngine({ S: [[null]] });
     try {
       fc.assert(
-        fc.property(
-          fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 40 }),
-          fc.constantFrom(0, 0.05, 0.1, 0.5, 0.9, 0.95, 1),
-          (values, p) => {
-            const sorted = Float64Array.from(values).sort();
-            const ours = percentileInc(sorted, p);
-            engine.setSheetContent(0, [...values.map((v) => [v]), [`=PERCENTILE.INC(A1:A${values.length}, ${p})`]]);
-            const theirs = engine.getCellValue({ sheet: 0, row: values.length, col: 0 }) as number;
-            expect(ours).toBeCloseTo(theirs, 3);
-            expect(ours).toBeCloseTo(formulajs.PERCENTILEINC(values, p) as number, 3);
-          },
-        ),
+        fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 0.05, 0.1, 0.5, 0.9, 0.95, 1), (values, p) => {
+          const sorted = Float64Array.from(values).sort();
+          const ours = percentileInc(sorted, p);
+          engine.setSheetContent(0, [...values.map((v) => [v]), [`=PERCENTILE.INC(A1:A${values.length}, ${p})`]]);
+          const theirs = engine.getCellValue({ sheet: 0, row: values.length, col: 0 }) as number;
+          expect(ours).toBeCloseTo(theirs, 3);
+          expect(ours).toBeCloseTo(formulajs.PERCENTILEINC(values, p) as number, 3);
+        }),
         { numRuns: 200 },
       );
     } finally {
@@ -158,8 +137,7 @@ describe("reproducibility", () => {
     if (!whole.ok || !started.ok) throw new Error("refused");
     while (!started.run.step(777));
     expect(JSON.stringify(started.run.result().outputs)).toBe(JSON.stringify(whole.result.outputs));
-    for (const output of preset.outputs)
-      expect(started.run.result().valuesOf(output.key)).toEqual(whole.result.valuesOf(output.key));
+    for (const output of preset.outputs) expect(started.run.result().valuesOf(output.key)).toEqual(whole.result.valuesOf(output.key));
   });
 
   it("different seeds give different draws; the distribution changes the draws", () => {
@@ -187,10 +165,7 @@ describe("reproducibility", () => {
 });
 
 describe("refusals and failing trials", () => {
-  const preset = presetWith(
-    [{ base: 500, low: -1000, high: 1000 }],
-    [{ formula: "AICOST.SELF_HOST_PRICE(2, x0)" }, { formula: "x0 * 2" }],
-  );
+  const preset = presetWith([{ base: 500, low: -1000, high: 1000 }], [{ formula: "AICOST.SELF_HOST_PRICE(2, x0)" }, { formula: "x0 * 2" }]);
 
   it("trials, seed and distribution outside their ranges are refused with the range", () => {
     for (const trials of [99, 1_000_001, 1000.5, Number.NaN]) {
@@ -223,8 +198,7 @@ describe("refusals and failing trials", () => {
     expect(out.countedTrials).toBe(trials - nonPositive);
     expect(out.failures[0]?.code).toBe("#NUM!");
     expect(out.failures.reduce((s, f) => s + f.trials, 0)).toBe(nonPositive);
-    for (const stat of [out.mean, out.stdev, out.min, out.max, out.p5, out.p50, out.p95, out.probabilityPositive])
-      expect(Number.isFinite(stat)).toBe(true);
+    for (const stat of [out.mean, out.stdev, out.min, out.max, out.p5, out.p50, out.p95, out.probabilityPositive]) expect(Number.isFinite(stat)).toBe(true);
   });
 
   it("an output that fails in every trial has no statistics and says why", () => {
@@ -234,9 +208,7 @@ describe("refusals and failing trials", () => {
     const out = run.result.outputs[0]!;
     expect(out.countedTrials).toBe(0);
     expect(out.mean).toBeUndefined();
-    expect(out.failures).toEqual([
-      { code: "#DIV/0!", message: expect.stringContaining("division by zero"), trials: 100 },
-    ]);
+    expect(out.failures).toEqual([{ code: "#DIV/0!", message: expect.stringContaining("division by zero"), trials: 100 }]);
   });
 });
 
@@ -245,17 +217,12 @@ describe("percentiles by selection", () => {
     const { percentilesInc } = await import("../../src/simulation");
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, 1, 1, 1)), {
-          minLength: 1,
-          maxLength: 3000,
-        }),
+        fc.array(fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, 1, 1, 1)), { minLength: 1, maxLength: 3000 }),
         fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
         (values, ps) => {
           const sorted = Float64Array.from(values).sort();
           const ascending = [...ps].sort((a, b) => a - b);
-          expect(percentilesInc(Float64Array.from(values), ascending)).toEqual(
-            ascending.map((p) => percentileInc(sorted, p)),
-          );
+          expect(percentilesInc(Float64Array.from(values), ascending)).toEqual(ascending.map((p) => percentileInc(sorted, p)));
         },
       ),
       { numRuns: 300 },
@@ -266,18 +233,7 @@ describe("percentiles by selection", () => {
 describe("statistics of an output no draw moves", () => {
   it("are that value, with no spread, as Excel's functions give for a constant column", () => {
     const s = summarize(new Float64Array(1000).fill(-2.5))!;
-    expect(s).toEqual({
-      mean: -2.5,
-      stdev: 0,
-      min: -2.5,
-      max: -2.5,
-      p5: -2.5,
-      p10: -2.5,
-      p50: -2.5,
-      p90: -2.5,
-      p95: -2.5,
-      probabilityPositive: 0,
-    });
+    expect(s).toEqual({ mean: -2.5, stdev: 0, min: -2.5, max: -2.5, p5: -2.5, p10: -2.5, p50: -2.5, p90: -2.5, p95: -2.5, probabilityPositive: 0 });
     expect(formulajs.STDEV.S(new Array(1000).fill(-2.5))).toBe(0);
     expect(summarize(Float64Array.of(7))!.probabilityPositive).toBe(1);
   });
