@@ -32,7 +32,6 @@ import {
   type RowFunction,
   type Scalar,
   type SeriesFunction,
-  type SeriesParamSpec,
 } from "../calc";
 import { tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset, PresetTimeline } from "../presets/types";
@@ -40,10 +39,7 @@ import {
   callColumns,
   combine,
   constant,
-  isTrialError,
   notFinite,
-  valueAt,
-  varying,
   type Column,
   type ConstantValue,
   type Operator,
@@ -96,86 +92,191 @@ function elementwise(values: readonly Value[], f: (columns: Column[]) => Column)
   return { kind: "row", cells };
 }
 
-/** Runs `at` once when every column is constant, else once per trial. */
-function perTrial<T>(
-  columns: readonly (Column | undefined)[],
-  trials: number,
-  at: (value: (j: number) => ConstantValue | undefined) => T,
-): T[] {
-  if (columns.every((c) => c === undefined || c.kind === "constant")) {
-    return [at((j) => (columns[j] as { value: ConstantValue } | undefined)?.value)];
+/*
+ * The per-trial loops below run for every trial of every row function and
+ * summary: they read columns directly (no closure per trial), check an argument
+ * that does not vary once, reuse their argument arrays, and write straight into
+ * the result's Float64Array. The calc module's functions they call are bound
+ * once, here.
+ */
+const check = checkCell;
+const isError = isCalcError;
+const errorOf = calcError;
+
+/** Calls `fn` with the arguments in `args`, without spreading an array in the common cases (a hot path). */
+function callWith<A, R>(fn: (...a: A[]) => R, args: readonly A[]): R {
+  switch (args.length) {
+    case 1:
+      return fn(args[0] as A);
+    case 2:
+      return fn(args[0] as A, args[1] as A);
+    case 3:
+      return fn(args[0] as A, args[1] as A, args[2] as A);
+    case 4:
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A);
+    case 5:
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A, args[4] as A);
+    default:
+      return fn(...args);
   }
-  const out = new Array<T>(trials);
-  for (let i = 0; i < trials; i++) {
-    out[i] = at((j) => {
-      const column = columns[j];
-      return column === undefined ? undefined : valueAt(column, i);
-    });
+}
+
+/** A column as the loops read it: its constant, or its values and errors. */
+interface Reader {
+  readonly constant: ConstantValue | undefined;
+  readonly values: Float64Array | null;
+  readonly errors: readonly (TrialError | undefined)[] | null;
+}
+
+const omitted: Reader = { constant: undefined, values: null, errors: null };
+
+function reader(column: Column | undefined): Reader {
+  if (column === undefined) return omitted;
+  if (column.kind === "constant") return { constant: column.value, values: null, errors: null };
+  return { constant: undefined, values: column.values, errors: column.errors };
+}
+
+function readAt(r: Reader, i: number): ConstantValue | undefined {
+  if (r.values === null) return r.constant;
+  if (r.errors !== null) {
+    const error = r.errors[i];
+    if (error !== undefined) return error;
   }
-  return out;
+  return r.values[i] as number;
+}
+
+/** A result column filled trial by trial; the error array is made only if a trial fails. */
+class ColumnBuilder {
+  readonly values: Float64Array;
+  errors: (TrialError | undefined)[] | null = null;
+  constructor(readonly trials: number) {
+    this.values = new Float64Array(trials);
+  }
+  set(i: number, value: number | TrialError): void {
+    if (typeof value === "number") {
+      this.values[i] = value;
+      return;
+    }
+    this.values[i] = NaN;
+    this.errors ??= new Array<TrialError | undefined>(this.trials);
+    this.errors[i] = value;
+  }
+  column(): Column {
+    return { kind: "varying", values: this.values, errors: this.errors };
+  }
 }
 
 function checkParam(param: ParamSpec, raw: ConstantValue | undefined): Scalar | TrialError {
-  if (raw !== undefined && isTrialError(raw)) return raw;
-  const checked = checkCell(param, raw === undefined ? null : raw);
-  return isCalcError(checked) ? trialErrorOf(checked) : checked;
+  if (typeof raw === "object") return raw;
+  const checked = check(param, raw === undefined ? null : raw);
+  return isError(checked) ? trialErrorOf(checked) : checked;
 }
+
+/** A number parameter's reader, checked once when it does not vary. */
+interface NumberArgument {
+  readonly param: ParamSpec;
+  readonly reader: Reader;
+  readonly checked: Scalar | TrialError | undefined;
+}
+
+function numberArgument(param: ParamSpec, column: Column | undefined): NumberArgument {
+  const r = reader(column);
+  return { param, reader: r, checked: r.values === null ? checkParam(param, r.constant) : undefined };
+}
+
+function checkedAt(arg: NumberArgument, i: number): Scalar | TrialError {
+  return arg.checked ?? checkParam(arg.param, readAt(arg.reader, i));
+}
+
+const tooMany = (fn: RowFunction | SeriesFunction, count: number): TrialError =>
+  trialErrorOf(errorOf("value", "", messages.tooManyArguments(fn.id, fn.params.length, count)));
 
 /** A row function's row per trial: each argument's first cell (a scalar is its own first cell). */
 function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value {
-  if (args.length > fn.params.length) {
-    return scalar(
-      constant(trialErrorOf(calcError("value", "", messages.tooManyArguments(fn.id, fn.params.length, args.length)))),
-    );
-  }
-  const columns = fn.params.map((_, p) => {
+  if (args.length > fn.params.length) return scalar(constant(tooMany(fn, args.length)));
+  const numbers = fn.params.map((param, p) => {
     const arg = args[p];
-    return arg === undefined ? undefined : arg.kind === "scalar" ? arg.column : arg.cells[0];
+    return numberArgument(param, arg === undefined ? undefined : arg.kind === "scalar" ? arg.column : arg.cells[0]);
   });
   const yearsIndex = fn.params.findIndex((param) => param.name === "years");
   const compute = fn.compute as (...a: Scalar[]) => readonly number[] | CalcError;
-  const results = perTrial(columns, trials, (value) => {
-    const values: Scalar[] = [];
+  const values: Scalar[] = new Array<Scalar>(numbers.length);
+  const varies = numbers.some((n) => n.checked === undefined);
+  const count = varies ? trials : 1;
+  const yearsOf = new Float64Array(count).fill(NaN);
+  /** Trial i's row, or the error that fills it. */
+  const rowAt = (i: number): readonly number[] | TrialError => {
     let error: TrialError | undefined;
-    let years: number | undefined;
-    fn.params.forEach((param, p) => {
-      const checked = checkParam(param, value(p));
-      if (isTrialError(checked)) error ??= checked;
+    for (let p = 0; p < numbers.length; p++) {
+      const checked = checkedAt(numbers[p] as NumberArgument, i);
+      if (typeof checked === "object") error ??= checked;
       else {
-        values.push(checked);
-        if (p === yearsIndex && typeof checked === "number") years = checked;
+        values[p] = checked;
+        if (p === yearsIndex && typeof checked === "number") yearsOf[i] = checked;
       }
-    });
-    const cells = years === undefined ? 1 : years + (fn.startCell ? 1 : 0);
-    if (error !== undefined) return { cells, row: error, years };
-    const row = compute(...values);
-    if (isCalcError(row)) return { cells, row: trialErrorOf(row), years };
-    for (const v of row)
-      if (!Number.isFinite(v))
-        return { cells, row: trialErrorOf(calcError("num", "", messages.resultNotFinite(fn.id))), years };
-    return { cells, row, years };
-  });
-  let total = 1;
-  for (const r of results) if (r.cells > total) total = r.cells;
-  const cellAt = (r: (typeof results)[number], c: number): number | TrialError => {
-    if (isTrialError(r.row)) return r.row;
-    if (c >= r.row.length) return trialErrorOf(calcError("na", "years", messages.shorterRow(r.years ?? 0)));
-    const v = r.row[c] as number;
-    return v === 0 ? 0 : v;
+    }
+    if (error !== undefined) return error;
+    const row = callWith(compute, values);
+    if (isError(row)) return trialErrorOf(row);
+    for (let c = 0; c < row.length; c++) if (!Number.isFinite(row[c] as number)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
+    return row;
+  };
+  const shorter = (i: number): TrialError =>
+    trialErrorOf(errorOf("na", "years", messages.shorterRow(Number.isNaN(yearsOf[i] as number) ? 0 : (yearsOf[i] as number))));
+  const widthOf = (i: number): number => (Number.isNaN(yearsOf[i] as number) ? 1 : (yearsOf[i] as number) + (fn.startCell ? 1 : 0));
+  const write = (out: readonly ColumnBuilder[], i: number, row: readonly number[] | TrialError): void => {
+    if (!Array.isArray(row)) {
+      for (const builder of out) builder.set(i, row as TrialError);
+      return;
+    }
+    const full = row as readonly number[];
+    for (let c = 0; c < out.length; c++) {
+      const builder = out[c] as ColumnBuilder;
+      if (c < full.length) {
+        const v = full[c] as number;
+        builder.values[i] = v === 0 ? 0 : v;
+      } else {
+        builder.set(i, shorter(i));
+      }
+    }
   };
   const cells: Column[] = [];
-  for (let c = 0; c < total; c++) {
-    cells.push(
-      results.length === 1
-        ? constant(cellAt(results[0] as (typeof results)[number], c))
-        : varying(trials, (i) => cellAt(results[i] as (typeof results)[number], c)),
-    );
+  if (!varies) {
+    const row = rowAt(0);
+    const out = Array.from({ length: widthOf(0) }, () => new ColumnBuilder(1));
+    write(out, 0, row);
+    for (const builder of out) cells.push(constant(builder.errors?.[0] ?? (builder.values[0] as number)));
+    return { kind: "row", cells };
   }
+  // The row's width is known before the first trial when `years` does not vary: each row is
+  // written into the result's columns as it comes (and then dropped); else every row is kept
+  // until the widest is known.
+  const years = yearsIndex < 0 ? undefined : (numbers[yearsIndex] as NumberArgument).checked;
+  let out: ColumnBuilder[];
+  if (years !== undefined) {
+    yearsOf.fill(typeof years === "number" ? years : NaN);
+    out = Array.from({ length: widthOf(0) }, () => new ColumnBuilder(trials));
+    for (let i = 0; i < trials; i++) write(out, i, rowAt(i));
+  } else {
+    const rows = new Array<readonly number[] | TrialError>(trials);
+    let total = 1;
+    for (let i = 0; i < trials; i++) {
+      rows[i] = rowAt(i);
+      total = Math.max(total, widthOf(i));
+    }
+    out = Array.from({ length: total }, () => new ColumnBuilder(trials));
+    for (let i = 0; i < trials; i++) write(out, i, rows[i] as readonly number[] | TrialError);
+  }
+  for (const builder of out) cells.push(builder.column());
   return { kind: "row", cells };
 }
 
 /** An argument of a series function: the cells of a series, or one number column, or nothing (omitted). */
 type SeriesArgument = readonly Column[] | Column | undefined;
+
+type SeriesSpec =
+  | { readonly series: true; readonly name: string; readonly readers: readonly Reader[]; readonly buffer: number[] }
+  | ({ readonly series: false } & NumberArgument);
 
 /**
  * A series function (PRESENT_VALUE, PAYBACK, ROI) per trial, with the checks of
@@ -183,59 +284,52 @@ type SeriesArgument = readonly Column[] | Column | undefined;
  * first in order), a blank is 0 and text is #VALUE!; then the number arguments.
  */
 function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trials: number): Column {
-  if (args.length > fn.params.length) {
-    return constant(
-      trialErrorOf(calcError("value", "", messages.tooManyArguments(fn.id, fn.params.length, args.length))),
-    );
-  }
-  const flat: Column[] = [];
-  const starts: number[] = [];
-  for (const arg of args) {
-    starts.push(flat.length);
-    if (arg === undefined) continue;
-    if (Array.isArray(arg)) flat.push(...(arg as readonly Column[]));
-    else flat.push(arg as Column);
-  }
+  if (args.length > fn.params.length) return constant(tooMany(fn, args.length));
+  const specs: SeriesSpec[] = fn.params.map((param, p): SeriesSpec => {
+    const arg = args[p];
+    if (param.type === "series") {
+      const columns: readonly Column[] = arg === undefined ? [] : Array.isArray(arg) ? (arg as readonly Column[]) : [arg as Column];
+      // A series reused from trial to trial: the functions read it and keep nothing.
+      return { series: true, name: param.name, readers: columns.map(reader), buffer: new Array<number>(Math.max(columns.length, 1)).fill(0) };
+    }
+    return { series: false, ...numberArgument(param, arg as Column | undefined) };
+  });
+  const varies = specs.some((spec) => (spec.series ? spec.readers.some((r) => r.values !== null) : spec.checked === undefined));
   const compute = fn.compute as (...a: (number[] | Scalar)[]) => number | CalcError;
-  const at = (value: (j: number) => ConstantValue | undefined): number | TrialError => {
-    const values: (number[] | Scalar)[] = [];
-    for (let p = 0; p < fn.params.length; p++) {
-      const param = fn.params[p] as SeriesParamSpec | ParamSpec;
-      const arg = args[p];
-      if (param.type === "series") {
-        const count = arg === undefined ? 0 : Array.isArray(arg) ? arg.length : 1;
-        const series: number[] = new Array<number>(Math.max(count, 1)).fill(0);
-        for (let k = 0; k < count; k++) {
-          const raw = value((starts[p] as number) + k);
-          if (raw === undefined || raw === "") continue;
-          if (isTrialError(raw)) return raw;
-          if (typeof raw !== "number")
-            return trialErrorOf(calcError("value", param.name, messages.notANumber(param.name, raw)));
-          series[k] = raw === 0 ? 0 : raw;
+  const values: (number[] | Scalar)[] = new Array<number[] | Scalar>(specs.length);
+  const at = (i: number): number | TrialError => {
+    for (let p = 0; p < specs.length; p++) {
+      const spec = specs[p] as SeriesSpec;
+      if (spec.series) {
+        const { readers, buffer } = spec;
+        for (let k = 0; k < readers.length; k++) {
+          const raw = readAt(readers[k] as Reader, i);
+          if (typeof raw === "number") buffer[k] = raw === 0 ? 0 : raw;
+          else if (raw === undefined || raw === "") buffer[k] = 0;
+          else if (typeof raw === "object") return raw;
+          else return trialErrorOf(errorOf("value", spec.name, messages.notANumber(spec.name, raw)));
         }
-        values.push(series);
+        values[p] = buffer;
       } else {
-        const checked = checkParam(param, arg === undefined ? undefined : value(starts[p] as number));
-        if (isTrialError(checked)) return checked;
-        values.push(checked);
+        const checked = checkedAt(spec, i);
+        if (typeof checked === "object") return checked;
+        values[p] = checked;
       }
     }
-    const result = compute(...values);
-    if (isCalcError(result)) return trialErrorOf(result);
-    if (!Number.isFinite(result)) return trialErrorOf(calcError("num", "", messages.resultNotFinite(fn.id)));
+    const result = callWith(compute, values);
+    if (isError(result)) return trialErrorOf(result);
+    if (!Number.isFinite(result)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
     return result === 0 ? 0 : result;
   };
-  const results = perTrial(flat, trials, at);
-  return results.length === 1
-    ? constant(results[0] as number | TrialError)
-    : varying(trials, (i) => results[i] as number | TrialError);
+  if (!varies) return constant(at(0));
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) out.set(i, at(i));
+  return out.column();
 }
 
 /** A series function inside a row formula: a row of rates gives a row of results, one per rate. */
 function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number): Value {
-  const numberArgs = fn.params.flatMap((param, p) =>
-    param.type === "series" || args[p] === undefined ? [] : [args[p] as Value],
-  );
+  const numberArgs = fn.params.flatMap((param, p) => (param.type === "series" || args[p] === undefined ? [] : [args[p] as Value]));
   const seriesArgs = (c: number): SeriesArgument[] =>
     args.map((arg, p) => {
       const param = fn.params[p];
@@ -247,19 +341,14 @@ function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number):
   const cells: Column[] = [];
   for (let c = 0; c < total; c++) {
     const columns = seriesArgs(c);
-    cells.push(
-      columns.some((column, p) => column === undefined && args[p] !== undefined)
-        ? constant(pastNarrower)
-        : seriesColumn(fn, columns, trials),
-    );
+    cells.push(columns.some((column, p) => column === undefined && args[p] !== undefined) ? constant(pastNarrower) : seriesColumn(fn, columns, trials));
   }
   return { kind: "row", cells };
 }
 
 const noIrr: TrialError = {
   code: "#NUM!",
-  message:
-    "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
+  message: "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
 };
 
 /** The present value of flows at a rate, the first undiscounted. */
@@ -284,14 +373,17 @@ export function isRoot(flows: readonly number[], rate: number): boolean {
   return npvAt(flows, rate - step) * npvAt(flows, rate + step) <= 0;
 }
 
+const irr = IRR;
+
 /** Excel's IRR over a row, per trial (formulajs's): the first error in the row passes on. */
 function irrColumn(cells: readonly Column[], trials: number): Column {
-  const at = (value: (j: number) => ConstantValue | undefined): number | TrialError => {
-    const flows: number[] = new Array<number>(cells.length);
+  const readers = cells.map(reader);
+  const at = (i: number): number | TrialError => {
+    const flows: number[] = new Array<number>(readers.length);
     let largest = 0;
-    for (let k = 0; k < cells.length; k++) {
-      const raw = value(k);
-      if (raw !== undefined && isTrialError(raw)) return raw;
+    for (let k = 0; k < readers.length; k++) {
+      const raw = readAt(readers[k] as Reader, i);
+      if (typeof raw === "object") return raw;
       const flow = typeof raw === "number" ? raw : 0;
       flows[k] = flow;
       if (Math.abs(flow) > largest) largest = Math.abs(flow);
@@ -300,17 +392,17 @@ function irrColumn(cells: readonly Column[], trials: number): Column {
     // 1e-10 in absolute terms: scaled to a largest flow of 1, that is a relative tolerance, so cents
     // and billions are solved alike (unscaled, flows below 1e-10 all "solve" at its first guess).
     if (largest > 0) for (let k = 0; k < flows.length; k++) flows[k] = (flows[k] as number) / largest;
-    const rate = IRR(flows) as unknown;
+    const rate = irr(flows) as unknown;
     if (typeof rate !== "number" || !Number.isFinite(rate)) return noIrr;
     // formulajs searches rates from -100% to 1000 (100,000% a year) and, where its search finds no
     // sign change, returns where it stopped: only a true root of the scaled flows is an IRR.
     if (!isRoot(flows, rate)) return noIrr;
     return rate === 0 ? 0 : rate;
   };
-  const results = perTrial(cells, trials, at);
-  return results.length === 1
-    ? constant(results[0] as number | TrialError)
-    : varying(trials, (i) => results[i] as number | TrialError);
+  if (readers.every((r) => r.values === null)) return constant(at(0));
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) out.set(i, at(i));
+  return out.column();
 }
 
 class TimelineCompileError extends Error {}
