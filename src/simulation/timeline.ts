@@ -175,17 +175,48 @@ function checkParam(param: ParamSpec, raw: ConstantValue | undefined): Scalar | 
 /** A number parameter's reader, checked once when it does not vary. */
 interface NumberArgument {
   readonly param: ParamSpec;
+  /** The argument's column; for a number parameter that varies, already checked (numbers and errors). */
   readonly reader: Reader;
+  /** The checked value when the argument does not vary. */
   readonly checked: Scalar | TrialError | undefined;
+  /** True when `reader` holds checked values. */
+  readonly prechecked: boolean;
+}
+
+/** Varying columns checked for a parameter, once per run however many calls read them (the discount rate). */
+const checkedColumns = new WeakMap<Column, Map<ParamSpec, Column>>();
+
+/** A number parameter's varying column checked trial by trial in one loop. */
+function checkedColumn(param: ParamSpec, column: Column & { kind: "varying" }): Column {
+  let byParam = checkedColumns.get(column);
+  const seen = byParam?.get(param);
+  if (seen !== undefined) return seen;
+  const r = reader(column);
+  const trials = column.values.length;
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) {
+    const checked = checkParam(param, readAt(r, i));
+    if (typeof checked === "number") out.values[i] = checked;
+    else out.set(i, typeof checked === "object" ? checked : trialErrorOf(errorOf("value", param.name, messages.notANumber(param.name, checked))));
+  }
+  const result = out.column();
+  if (byParam === undefined) checkedColumns.set(column, (byParam = new Map()));
+  byParam.set(param, result);
+  return result;
 }
 
 function numberArgument(param: ParamSpec, column: Column | undefined): NumberArgument {
+  if (column?.kind === "varying" && param.type === "number") {
+    return { param, reader: reader(checkedColumn(param, column)), checked: undefined, prechecked: true };
+  }
   const r = reader(column);
-  return { param, reader: r, checked: r.values === null ? checkParam(param, r.constant) : undefined };
+  return { param, reader: r, checked: r.values === null ? checkParam(param, r.constant) : undefined, prechecked: false };
 }
 
 function checkedAt(arg: NumberArgument, i: number): Scalar | TrialError {
-  return arg.checked ?? checkParam(arg.param, readAt(arg.reader, i));
+  if (arg.checked !== undefined) return arg.checked;
+  const raw = readAt(arg.reader, i) as number | TrialError;
+  return arg.prechecked ? raw : checkParam(arg.param, raw);
 }
 
 const tooMany = (fn: RowFunction | SeriesFunction, count: number): TrialError =>
@@ -290,7 +321,7 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
     if (param.type === "series") {
       const columns: readonly Column[] = arg === undefined ? [] : Array.isArray(arg) ? (arg as readonly Column[]) : [arg as Column];
       // A series reused from trial to trial: the functions read it and keep nothing.
-      return { series: true, name: param.name, readers: columns.map(reader), buffer: new Array<number>(Math.max(columns.length, 1)).fill(0) };
+      return { series: true, name: param.name, readers: columns.map(reader), buffer: Array.from({ length: Math.max(columns.length, 1) }, () => 0) };
     }
     return { series: false, ...numberArgument(param, arg as Column | undefined) };
   });
@@ -324,6 +355,56 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
   if (!varies) return constant(at(0));
   const out = new ColumnBuilder(trials);
   for (let i = 0; i < trials; i++) out.set(i, at(i));
+  return out.column();
+}
+
+/**
+ * A summary measure: a series function over one or two rows and a rate (omitted
+ * for payback, which then takes its default). Where no cell of the rows is an
+ * error, the rows are read straight from their columns into reused arrays and the
+ * function called directly (the hot path of a timeline's simulation); otherwise,
+ * or when nothing varies, as seriesColumn reads them.
+ */
+function measureColumn(fn: SeriesFunction, rows: readonly (readonly Column[])[], rate: Column | undefined, trials: number): Column {
+  const args: SeriesArgument[] = [...rows, ...(rate === undefined ? [] : [rate])];
+  const clean = rows.every((cells) => cells.every((c) => (c.kind === "constant" ? typeof c.value === "number" : c.errors === null)));
+  const rateParam = fn.params[rows.length];
+  const varies = rows.some((cells) => cells.some((c) => c.kind === "varying")) || rate?.kind === "varying";
+  if (!clean || !varies || rows.length > 2 || rateParam === undefined || rateParam.type === "series") return seriesColumn(fn, args, trials);
+  // Constant cells are written into the reused arrays once; the varying ones trial by trial.
+  const buffers = rows.map((cells) => cells.map((c) => (c.kind === "constant" && c.value !== 0 ? (c.value as number) : 0)));
+  for (const buffer of buffers) if (buffer.length === 0) buffer.push(0);
+  const targets: number[][] = [];
+  const at: number[] = [];
+  const sources: Float64Array[] = [];
+  rows.forEach((cells, s) =>
+    cells.forEach((c, k) => {
+      if (c.kind === "constant") return;
+      targets.push(buffers[s] as number[]);
+      at.push(k);
+      sources.push(c.values);
+    }),
+  );
+  const rateArgument = numberArgument(rateParam, rate);
+  const first = buffers[0] as number[];
+  const second = buffers[1] as number[] | undefined;
+  const compute = fn.compute as (a: number[], b: number[] | number, c?: number) => number | CalcError;
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) {
+    for (let j = 0; j < sources.length; j++) {
+      const v = (sources[j] as Float64Array)[i] as number;
+      (targets[j] as number[])[at[j] as number] = v === 0 ? 0 : v;
+    }
+    const checked = checkedAt(rateArgument, i);
+    if (typeof checked !== "number") {
+      out.set(i, typeof checked === "object" ? checked : trialErrorOf(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))));
+      continue;
+    }
+    const result = second === undefined ? compute(first, checked) : compute(first, second, checked);
+    if (typeof result !== "number") out.set(i, trialErrorOf(result));
+    else if (!Number.isFinite(result)) out.set(i, trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id))));
+    else out.values[i] = result === 0 ? 0 : result;
+  }
   return out.column();
 }
 
@@ -595,15 +676,15 @@ export function compileTimeline(preset: Preset): CompiledTimeline | undefined {
     const evaluate = (run: RunState): Column => {
       switch (measure) {
         case "costsPv":
-          return seriesColumn(presentValue, [row(run, summary.costs), rate(run)], run.trials);
+          return measureColumn(presentValue, [row(run, summary.costs)], rate(run), run.trials);
         case "benefitsPv":
-          return seriesColumn(presentValue, [row(run, summary.benefits), rate(run)], run.trials);
+          return measureColumn(presentValue, [row(run, summary.benefits)], rate(run), run.trials);
         case "npv":
-          return seriesColumn(presentValue, [row(run, summary.net), rate(run)], run.trials);
+          return measureColumn(presentValue, [row(run, summary.net)], rate(run), run.trials);
         case "payback":
-          return seriesColumn(payback, [row(run, summary.net)], run.trials);
+          return measureColumn(payback, [row(run, summary.net)], undefined, run.trials);
         case "roi":
-          return seriesColumn(roi, [row(run, summary.costs), row(run, summary.benefits), rate(run)], run.trials);
+          return measureColumn(roi, [row(run, summary.costs), row(run, summary.benefits)], rate(run), run.trials);
         case "irr":
           return irrColumn(row(run, summary.net), run.trials);
       }
