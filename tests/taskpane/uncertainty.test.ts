@@ -52,7 +52,8 @@ interface Host {
   readonly sheetNames: () => string[];
   /** What a cell of a sheet shows. */
   readonly value: (sheet: string, address: string) => unknown;
-  readonly type: (sheet: string, address: string, value: number) => void;
+  /** Types into a cell as a user does (a number typed into a percent cell is a percent, "-100%" is -1). */
+  readonly type: (sheet: string, address: string, value: number | string) => void;
 }
 
 function excelHost(): { host: ReturnType<typeof createOfficeHost>; view: Host } {
@@ -219,6 +220,35 @@ describe.each([
     } finally {
       rmSync(file, { force: true });
     }
+  });
+
+  it("a timeline model whose discount rate may reach -100%: its tornado shows #NUM! at that end, and a long run cancels and writes nothing", async () => {
+    const paradox = findPreset("ai-paradox-5y") as Preset;
+    const paradoxPlan = planSheet(paradox);
+    const { host, view } = makeHost();
+    mountPane(root, host, { now: () => now, saveFile: () => undefined });
+    await flush();
+    const before = view.sheetNames();
+    click(`fluent-button[data-action="load"][data-preset-id="${paradox.id}"]`);
+    await untilStatus(/Loaded/);
+    const modelSheet = view.sheetNames().find((n) => !before.includes(n)) as string;
+    view.type(modelSheet, paradoxPlan.keyCells.discount_rate!.low, "-100%");
+    view.type(modelSheet, paradoxPlan.keyCells.discount_rate!.high, "30%");
+    await flush();
+    click('fluent-button[data-action="tornado"]');
+    await untilStatus(/Wrote the sensitivity of Without new revenue: NPV/);
+    const headerRow = Array.from({ length: 20 }, (_, i) => i + 1).find((r) => view.value("Sensitivity ai-paradox-5y", `A${r}`) === "Input")!;
+    const rows = Array.from({ length: 6 }, (_, i) => headerRow + 1 + i).filter((r) => view.value("Sensitivity ai-paradox-5y", `A${r}`) === "Discount rate");
+    expect(rows).toHaveLength(1);
+    expect(view.value("Sensitivity ai-paradox-5y", `B${rows[0]}`)).toBe(-1);
+    expect(view.value("Sensitivity ai-paradox-5y", `D${rows[0]}`)).toBe("#NUM!");
+
+    setField("trials", "1000000");
+    click('fluent-button[data-action="simulate"]');
+    await untilStatus(/Simulating: /);
+    root.querySelector<HTMLButtonElement>(".cancel-run")!.click();
+    await untilStatus(/Simulation cancelled after [\d,]+ trials; nothing was written\./);
+    expect(view.sheetNames().filter((n) => n.startsWith("Simulation"))).toEqual([]);
   });
 
   it("cancels a long run between slices and writes nothing", async () => {
