@@ -197,7 +197,13 @@ function checkedColumn(param: ParamSpec, column: Column & { kind: "varying" }): 
   for (let i = 0; i < trials; i++) {
     const checked = checkParam(param, readAt(r, i));
     if (typeof checked === "number") out.values[i] = checked;
-    else out.set(i, typeof checked === "object" ? checked : trialErrorOf(errorOf("value", param.name, messages.notANumber(param.name, checked))));
+    else
+      out.set(
+        i,
+        typeof checked === "object"
+          ? checked
+          : trialErrorOf(errorOf("value", param.name, messages.notANumber(param.name, checked))),
+      );
   }
   const result = out.column();
   if (byParam === undefined) checkedColumns.set(column, (byParam = new Map()));
@@ -210,7 +216,12 @@ function numberArgument(param: ParamSpec, column: Column | undefined): NumberArg
     return { param, reader: reader(checkedColumn(param, column)), checked: undefined, prechecked: true };
   }
   const r = reader(column);
-  return { param, reader: r, checked: r.values === null ? checkParam(param, r.constant) : undefined, prechecked: false };
+  return {
+    param,
+    reader: r,
+    checked: r.values === null ? checkParam(param, r.constant) : undefined,
+    prechecked: false,
+  };
 }
 
 function checkedAt(arg: NumberArgument, i: number): Scalar | TrialError {
@@ -249,12 +260,16 @@ function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value
     if (error !== undefined) return error;
     const row = callWith(compute, values);
     if (isError(row)) return trialErrorOf(row);
-    for (let c = 0; c < row.length; c++) if (!Number.isFinite(row[c] as number)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
+    for (let c = 0; c < row.length; c++)
+      if (!Number.isFinite(row[c] as number)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
     return row;
   };
   const shorter = (i: number): TrialError =>
-    trialErrorOf(errorOf("na", "years", messages.shorterRow(Number.isNaN(yearsOf[i] as number) ? 0 : (yearsOf[i] as number))));
-  const widthOf = (i: number): number => (Number.isNaN(yearsOf[i] as number) ? 1 : (yearsOf[i] as number) + (fn.startCell ? 1 : 0));
+    trialErrorOf(
+      errorOf("na", "years", messages.shorterRow(Number.isNaN(yearsOf[i] as number) ? 0 : (yearsOf[i] as number))),
+    );
+  const widthOf = (i: number): number =>
+    Number.isNaN(yearsOf[i] as number) ? 1 : (yearsOf[i] as number) + (fn.startCell ? 1 : 0);
   const write = (out: readonly ColumnBuilder[], i: number, row: readonly number[] | TrialError): void => {
     if (!Array.isArray(row)) {
       for (const builder of out) builder.set(i, row as TrialError);
@@ -319,13 +334,21 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
   const specs: SeriesSpec[] = fn.params.map((param, p): SeriesSpec => {
     const arg = args[p];
     if (param.type === "series") {
-      const columns: readonly Column[] = arg === undefined ? [] : Array.isArray(arg) ? (arg as readonly Column[]) : [arg as Column];
+      const columns: readonly Column[] =
+        arg === undefined ? [] : Array.isArray(arg) ? (arg as readonly Column[]) : [arg as Column];
       // A series reused from trial to trial: the functions read it and keep nothing.
-      return { series: true, name: param.name, readers: columns.map(reader), buffer: Array.from({ length: Math.max(columns.length, 1) }, () => 0) };
+      return {
+        series: true,
+        name: param.name,
+        readers: columns.map(reader),
+        buffer: Array.from({ length: Math.max(columns.length, 1) }, () => 0),
+      };
     }
     return { series: false, ...numberArgument(param, arg as Column | undefined) };
   });
-  const varies = specs.some((spec) => (spec.series ? spec.readers.some((r) => r.values !== null) : spec.checked === undefined));
+  const varies = specs.some((spec) =>
+    spec.series ? spec.readers.some((r) => r.values !== null) : spec.checked === undefined,
+  );
   const compute = fn.compute as (...a: (number[] | Scalar)[]) => number | CalcError;
   const values: (number[] | Scalar)[] = new Array<number[] | Scalar>(specs.length);
   const at = (i: number): number | TrialError => {
@@ -365,14 +388,24 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
  * function called directly (the hot path of a timeline's simulation); otherwise,
  * or when nothing varies, as seriesColumn reads them.
  */
-function measureColumn(fn: SeriesFunction, rows: readonly (readonly Column[])[], rate: Column | undefined, trials: number): Column {
+function measureColumn(
+  fn: SeriesFunction,
+  rows: readonly (readonly Column[])[],
+  rate: Column | undefined,
+  trials: number,
+): Column {
   const args: SeriesArgument[] = [...rows, ...(rate === undefined ? [] : [rate])];
-  const clean = rows.every((cells) => cells.every((c) => (c.kind === "constant" ? typeof c.value === "number" : c.errors === null)));
+  const clean = rows.every((cells) =>
+    cells.every((c) => (c.kind === "constant" ? typeof c.value === "number" : c.errors === null)),
+  );
   const rateParam = fn.params[rows.length];
   const varies = rows.some((cells) => cells.some((c) => c.kind === "varying")) || rate?.kind === "varying";
-  if (!clean || !varies || rows.length > 2 || rateParam === undefined || rateParam.type === "series") return seriesColumn(fn, args, trials);
+  if (!clean || !varies || rows.length > 2 || rateParam === undefined || rateParam.type === "series")
+    return seriesColumn(fn, args, trials);
   // Constant cells are written into the reused arrays once; the varying ones trial by trial.
-  const buffers = rows.map((cells) => cells.map((c) => (c.kind === "constant" && c.value !== 0 ? (c.value as number) : 0)));
+  const buffers = rows.map((cells) =>
+    cells.map((c) => (c.kind === "constant" && c.value !== 0 ? (c.value as number) : 0)),
+  );
   for (const buffer of buffers) if (buffer.length === 0) buffer.push(0);
   const targets: number[][] = [];
   const at: number[] = [];
@@ -397,7 +430,12 @@ function measureColumn(fn: SeriesFunction, rows: readonly (readonly Column[])[],
     }
     const checked = checkedAt(rateArgument, i);
     if (typeof checked !== "number") {
-      out.set(i, typeof checked === "object" ? checked : trialErrorOf(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))));
+      out.set(
+        i,
+        typeof checked === "object"
+          ? checked
+          : trialErrorOf(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))),
+      );
       continue;
     }
     const result = second === undefined ? compute(first, checked) : compute(first, second, checked);
@@ -410,7 +448,9 @@ function measureColumn(fn: SeriesFunction, rows: readonly (readonly Column[])[],
 
 /** A series function inside a row formula: a row of rates gives a row of results, one per rate. */
 function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number): Value {
-  const numberArgs = fn.params.flatMap((param, p) => (param.type === "series" || args[p] === undefined ? [] : [args[p] as Value]));
+  const numberArgs = fn.params.flatMap((param, p) =>
+    param.type === "series" || args[p] === undefined ? [] : [args[p] as Value],
+  );
   const seriesArgs = (c: number): SeriesArgument[] =>
     args.map((arg, p) => {
       const param = fn.params[p];
@@ -422,14 +462,19 @@ function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number):
   const cells: Column[] = [];
   for (let c = 0; c < total; c++) {
     const columns = seriesArgs(c);
-    cells.push(columns.some((column, p) => column === undefined && args[p] !== undefined) ? constant(pastNarrower) : seriesColumn(fn, columns, trials));
+    cells.push(
+      columns.some((column, p) => column === undefined && args[p] !== undefined)
+        ? constant(pastNarrower)
+        : seriesColumn(fn, columns, trials),
+    );
   }
   return { kind: "row", cells };
 }
 
 const noIrr: TrialError = {
   code: "#NUM!",
-  message: "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
+  message:
+    "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
 };
 
 /** The present value of flows at a rate, the first undiscounted. */
