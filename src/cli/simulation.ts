@@ -5,7 +5,7 @@
  * and seed give the same figures in every host.
  */
 import { formatForDisplay, numberFormatOf, type Preset } from "../presets";
-import { isTrialError, simulate, tornado, type SimulationSettings, type TrialError } from "../simulation";
+import { isTrialError, modelOutputs, paybackSentence, simulate, tornado, type SimulationSettings, type TrialError } from "../simulation";
 import type { PresetRef } from "./commands";
 import { resolvePreset, type CommandOutcome } from "./commands";
 import type { CliIo } from "./io";
@@ -144,17 +144,26 @@ export async function simulateCommand(ref: PresetRef, settings: SimulationSettin
       ? "No input of this model has a range (Low and High equal to Base): every trial is the Base case."
       : `${varying.length === 1 ? "1 input varies" : `${varying.length} inputs vary`} (Low to High, most likely at Base): ${varying.join(", ")}; the others stay at Base.`,
   ];
+  const described = new Map(modelOutputs(preset).map((o) => [o.key, o]));
   const rows: TableCell[][] = [
     ["Output", "Mean", "Std dev", "P5", "P50", "P95", "Min", "Max", "P(>0)"].map((h, i) => (i === 0 ? left(h) : right(h))),
     ...numeric.map((o) => [
       left(o.label),
       ...[o.mean, o.stdev, o.p5, o.p50, o.p95, o.min, o.max].map((v) => right(shown(v, o.format))),
-      right(o.probabilityPositive === undefined ? "" : `${(o.probabilityPositive * 100).toFixed(1)}%`),
+      // A payback is never below zero: the line below the table gives the share that pays back instead.
+      right(o.probabilityPositive === undefined || described.get(o.key)?.timeline?.measure === "payback" ? "" : `${(o.probabilityPositive * 100).toFixed(1)}%`),
     ]),
   ];
-  const failures = numeric
-    .filter((o) => o.failedTrials > 0)
-    .map((o) => `${o.label}: ${grouped(o.failedTrials)} of ${grouped(settings.trials)} trials failed (${o.failures.map((f) => `${f.code} ${f.message}: ${grouped(f.trials)}`).join("; ")}); its statistics cover the other ${grouped(o.countedTrials)}.`);
+  const reasons = (o: (typeof numeric)[number]): string => o.failures.map((f) => `${f.code} ${f.message}: ${grouped(f.trials)}`).join("; ");
+  const failures = numeric.flatMap((o) => {
+    const payback = paybackSentence(described.get(o.key) ?? o, o.countedTrials, settings.trials);
+    if (payback !== undefined) {
+      const rest = o.failedTrials === 0 ? "" : ` (the other ${grouped(o.failedTrials)}: ${reasons(o)})`;
+      return [`${o.label}: ${payback}; its statistics cover those ${grouped(o.countedTrials)}${rest}.`];
+    }
+    if (o.failedTrials === 0) return [];
+    return [`${o.label}: ${grouped(o.failedTrials)} of ${grouped(settings.trials)} trials failed (${reasons(o)}); its statistics cover the other ${grouped(o.countedTrials)}.`];
+  });
   const tail = failures.length === 0 ? "" : `\n${failures.join("\n")}\n`;
   return { ok: true, stdout: `${lines.join("\n")}\n${withNewline(renderTable(rows, { defaultMaxWidth: 40 }))}${tail}` };
 }

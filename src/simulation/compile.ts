@@ -13,30 +13,26 @@
  *  - an error in an operand or argument passes on, the leftmost first;
  *  - AICOST calls go through the calc module's `evaluateScalar`, which applies the
  *    functions' own validation, defaults and error messages.
+ * A model with a timeline also gets its summary measures (NPV, IRR, payback,
+ * ROI, present values) as outputs, compiled by timeline.ts.
  */
-import { evaluateScalar, excelErrorCode, findCalcFunction, isCalcError, type CalcFunction } from "../calc";
+import { findCalcFunction, type CalcFunction } from "../calc";
 import { tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset } from "../presets/types";
+import { compileTimeline } from "./timeline";
+import {
+  callColumns,
+  combine,
+  constant,
+  notFinite,
+  valueAt,
+  type Column,
+  type ConstantValue,
+  type Operator,
+  type RunState,
+} from "./columns";
 
-/** An Excel error in one trial: its code and the message behind it. */
-export interface TrialError {
-  readonly code: "#DIV/0!" | "#NUM!" | "#VALUE!" | "#N/A";
-  readonly message: string;
-}
-
-/** A value that does not change between trials. */
-export type ConstantValue = number | string | TrialError;
-
-/** The value of a formula over a run: one constant for every trial, or one number per trial. */
-export type Column =
-  | { readonly kind: "constant"; readonly value: ConstantValue }
-  | {
-      readonly kind: "varying";
-      /** One number per trial; NaN where `errors` holds that trial's error. */
-      readonly values: Float64Array;
-      /** The error of each failed trial; null when no trial failed. */
-      readonly errors: readonly (TrialError | undefined)[] | null;
-    };
+export { isTrialError, valueAt, type Column, type ConstantValue, type TrialError } from "./columns";
 
 /** What a run is given: the number of trials and, per input key, a column of draws or nothing (stays at base). */
 export interface RunInputs {
@@ -45,12 +41,6 @@ export interface RunInputs {
 }
 
 type Node = (run: RunState) => Column;
-
-interface RunState {
-  readonly trials: number;
-  readonly inputs: ReadonlyMap<string, Column>;
-  readonly outputs: Map<string, Column>;
-}
 
 export interface CompiledOutput {
   readonly key: string;
@@ -61,161 +51,27 @@ export interface CompiledOutput {
 
 export interface CompiledModel {
   readonly preset: Preset;
+  /** The one-year outputs, then the timeline's summary measures (see defaults.ts's modelOutputs). */
   readonly outputs: readonly CompiledOutput[];
   /** Evaluates every output over the run's trials; inputs not drawn stay at their base value. */
   run(inputs: RunInputs): Map<string, Column>;
 }
 
-export function isTrialError(value: unknown): value is TrialError {
-  return typeof value === "object" && value !== null && "code" in value && "message" in value;
-}
-
-const divisionByZero: TrialError = { code: "#DIV/0!", message: "division by zero: the divisor is 0" };
-
-function notFinite(operator: string): TrialError {
-  return { code: "#NUM!", message: `the result of ${operator} is too large or not a number` };
-}
-
-/** A constant or a trial's value as a number, as Excel's arithmetic reads it. */
-function toNumber(value: ConstantValue): number | TrialError {
-  if (typeof value === "number") return value;
-  if (typeof value === "string") {
-    const text = value.trim();
-    const number = text === "" ? NaN : Number(text);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number.isFinite(number)) return number;
-    return { code: "#VALUE!", message: `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a number` };
-  }
-  return value;
-}
-
-type Operator = "+" | "-" | "*" | "/" | "^";
-
-function applyOperator(operator: Operator, left: number, right: number): number | TrialError {
-  let result: number;
-  switch (operator) {
-    case "+":
-      result = left + right;
-      break;
-    case "-":
-      result = left - right;
-      break;
-    case "*":
-      result = left * right;
-      break;
-    case "/":
-      if (right === 0) return divisionByZero;
-      result = left / right;
-      break;
-    case "^":
-      if (left === 0 && right === 0) return { code: "#NUM!", message: "0^0 is not defined" };
-      if (left === 0 && right < 0) return divisionByZero;
-      result = left ** right;
-      break;
-  }
-  if (!Number.isFinite(result)) return notFinite(operator);
-  return result === 0 ? 0 : result;
-}
-
-function constant(value: ConstantValue): Column {
-  return { kind: "constant", value };
-}
-
-/** The value of a column in one trial. */
-export function valueAt(column: Column, trial: number): ConstantValue {
-  if (column.kind === "constant") return column.value;
-  const error = column.errors?.[trial];
-  return error ?? (column.values[trial] as number);
-}
-
-/** Builds a varying column from a per-trial function; the error array is made only if a trial fails. */
-function varying(trials: number, at: (trial: number) => number | TrialError): Column {
-  const values = new Float64Array(trials);
-  let errors: (TrialError | undefined)[] | null = null;
-  for (let i = 0; i < trials; i++) {
-    const value = at(i);
-    if (typeof value === "number") {
-      values[i] = value;
-    } else {
-      values[i] = NaN;
-      errors ??= new Array<TrialError | undefined>(trials);
-      errors[i] = value;
-    }
-  }
-  return { kind: "varying", values, errors };
-}
-
 function binary(operator: Operator, leftNode: Node, rightNode: Node): Node {
-  return (run) => {
-    const left = leftNode(run);
-    const right = rightNode(run);
-    if (left.kind === "constant" && right.kind === "constant") {
-      const l = toNumber(left.value);
-      if (isTrialError(l)) return constant(l);
-      const r = toNumber(right.value);
-      if (isTrialError(r)) return constant(r);
-      return constant(applyOperator(operator, l, r));
-    }
-    // The hot path: number columns without errors, combined in one tight loop.
-    if (left.kind === "varying" && right.kind === "varying" && left.errors === null && right.errors === null) {
-      const a = left.values;
-      const b = right.values;
-      return varying(run.trials, (i) => applyOperator(operator, a[i] as number, b[i] as number));
-    }
-    if (left.kind === "constant") {
-      const l = toNumber(left.value);
-      if (isTrialError(l)) return constant(l);
-      if (right.kind === "varying" && right.errors === null) {
-        const b = right.values;
-        return varying(run.trials, (i) => applyOperator(operator, l, b[i] as number));
-      }
-    }
-    if (right.kind === "constant" && left.kind === "varying") {
-      const r = toNumber(right.value);
-      if (left.errors === null) {
-        if (isTrialError(r)) return constant(r);
-        const a = left.values;
-        return varying(run.trials, (i) => applyOperator(operator, a[i] as number, r));
-      }
-    }
-    return varying(run.trials, (i) => {
-      const l = toNumber(valueAt(left, i));
-      if (isTrialError(l)) return l;
-      const r = toNumber(valueAt(right, i));
-      if (isTrialError(r)) return r;
-      return applyOperator(operator, l, r);
-    });
-  };
+  return (run) => combine(operator, leftNode(run), rightNode(run), run.trials);
 }
 
 function negate(operandNode: Node): Node {
   return binary("*", () => constant(-1), operandNode);
 }
 
-function fromCalc(value: ReturnType<typeof evaluateScalar>): number | TrialError {
-  return isCalcError(value) ? { code: excelErrorCode[value.kind], message: value.message } : value;
-}
-
 function call(fn: CalcFunction, argumentNodes: readonly Node[]): Node {
-  return (run) => {
-    const columns = argumentNodes.map((node) => node(run));
-    const args: unknown[] = new Array(columns.length);
-    if (columns.every((c) => c.kind === "constant")) {
-      for (let j = 0; j < columns.length; j++) {
-        const value = (columns[j] as { value: ConstantValue }).value;
-        if (isTrialError(value)) return constant(value);
-        args[j] = value;
-      }
-      return constant(fromCalc(evaluateScalar(fn, args)));
-    }
-    return varying(run.trials, (i) => {
-      for (let j = 0; j < columns.length; j++) {
-        const value = valueAt(columns[j] as Column, i);
-        if (isTrialError(value)) return value;
-        args[j] = value;
-      }
-      return fromCalc(evaluateScalar(fn, args));
-    });
-  };
+  return (run) =>
+    callColumns(
+      fn,
+      argumentNodes.map((node) => node(run)),
+      run.trials,
+    );
 }
 
 class FormulaCompileError extends Error {}
@@ -319,7 +175,7 @@ function compileFormula(formula: string, isInput: (key: string) => boolean): Nod
  */
 export function compileModel(preset: Preset): CompiledModel {
   const inputKeys = new Set(preset.inputs.map((input) => input.key));
-  const outputs: CompiledOutput[] = preset.outputs.map((output) => {
+  const oneYear: CompiledOutput[] = preset.outputs.map((output) => {
     try {
       return {
         key: output.key,
@@ -331,6 +187,14 @@ export function compileModel(preset: Preset): CompiledModel {
       throw new Error(`${preset.id}: output ${output.key}: ${(error as Error).message}`, { cause: error });
     }
   });
+  const timeline = compileTimeline(preset);
+  const summaries: CompiledOutput[] = (timeline?.outputs ?? []).map(({ key, label, format, evaluate }) => ({
+    key,
+    label,
+    format,
+    evaluate,
+  }));
+  const outputs = [...oneYear, ...summaries];
   const baseColumns = new Map<string, Column>(preset.inputs.map((input) => [input.key, constant(input.base)]));
 
   return {
@@ -340,11 +204,16 @@ export function compileModel(preset: Preset): CompiledModel {
       const inputs = new Map(baseColumns);
       for (const [key, values] of draws) {
         if (!inputKeys.has(key)) throw new Error(`${preset.id}: no input "${key}"`);
-        if (values.length !== trials) throw new Error(`${preset.id}: ${key} has ${values.length} draws for ${trials} trials`);
+        if (values.length !== trials)
+          throw new Error(`${preset.id}: ${key} has ${values.length} draws for ${trials} trials`);
         inputs.set(key, { kind: "varying", values, errors: null });
       }
-      const state: RunState = { trials, inputs, outputs: new Map() };
-      for (const output of outputs) state.outputs.set(output.key, output.evaluate(state));
+      const state: RunState = { trials, inputs, outputs: new Map(), rows: new Map() };
+      for (const output of oneYear) state.outputs.set(output.key, output.evaluate(state));
+      if (timeline !== undefined) {
+        timeline.rows(state);
+        for (const output of summaries) state.outputs.set(output.key, output.evaluate(state));
+      }
       return state.outputs;
     },
   };

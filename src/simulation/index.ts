@@ -4,5 +4,6 @@ export * from "./distributions";
 export * from "./ranges";
 export * from "./simulate";
 export * from "./statistics";
+export * from "./timeline";
 export * from "./tornado";
 export * from "./resultSheets";

@@ -10,6 +10,7 @@ import { numberFormatOf, textNumberFormat } from "../presets/formats";
 import type { CellRole, PlannedCell, PlannedContent, SheetPlan } from "../presets/plan.types";
 import type { Preset, ValueFormat } from "../presets/types";
 import { isTrialError, type TrialError } from "./compile";
+import { modelOutputs, paybackSentence } from "./defaults";
 import type { SimulationResult } from "./simulate";
 import type { Tornado } from "./tornado";
 
@@ -140,13 +141,18 @@ export function simulationSheetPlan(preset: Preset, result: SimulationResult, hi
   const headers = ["Output", "Mean", "Std dev", "P5", "P10", "P50", "P90", "P95", "Min", "Max", "P(> 0)", "Failed trials"];
   headers.forEach((h, c) => cells.text(row, c, h, "header"));
   row++;
+  const described = new Map(modelOutputs(preset).map((o) => [o.key, o]));
   for (const o of result.outputs.filter((x) => x.numeric)) {
     const f = numberFormatOf(o.format);
+    const payback = paybackSentence(described.get(o.key) ?? o, o.countedTrials, trials);
     cells.text(row, 0, o.label, "label");
     [o.mean, o.stdev, o.p5, o.p10, o.p50, o.p90, o.p95, o.min, o.max].forEach((v, i) => cells.value(row, i + 1, v, f));
-    cells.value(row, 10, o.probabilityPositive, "0.0%");
+    // A payback is never below zero: the share that pays back within the years says what P(> 0) would.
+    if (payback === undefined) cells.value(row, 10, o.probabilityPositive, "0.0%");
     cells.put(row, 11, { kind: "number", value: o.failedTrials }, "output", "#,##0");
-    if (o.failures.length > 0) cells.text(row, 12, o.failures.map((x) => `${x.code} ${x.message} (${x.trials.toLocaleString("en-US")})`).join("; "), "note");
+    const reasons = o.failures.map((x) => `${x.code} ${x.message} (${x.trials.toLocaleString("en-US")})`).join("; ");
+    const note = payback === undefined ? reasons : `${payback.charAt(0).toUpperCase()}${payback.slice(1)}${reasons === "" ? "" : `; ${reasons}`}`;
+    if (note !== "") cells.text(row, 12, note, "note");
     row++;
   }
   row++;

@@ -31,7 +31,7 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   const lower = sorted[below] as number;
   if (below + 1 >= n) return lower;
   const upper = sorted[below + 1] as number;
-  return lower + (rank - below) * (upper - lower);
+  return between(lower, upper, rank - below);
 }
 
 /** Statistics of the values (unsorted; not changed). Null when there are none. */
@@ -56,14 +56,37 @@ export function summarize(values: Float64Array): OutputStatistics | null {
     sum += v;
     if (v > 0) positive++;
   }
-  const mean = sum / n;
+  let mean = sum / n;
   let squares = 0;
   for (let i = 0; i < n; i++) {
     const d = (values[i] as number) - mean;
     squares += d * d;
   }
+  let stdev = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+  if (!Number.isFinite(mean) || !Number.isFinite(stdev)) {
+    // Values near the limit of a number (a present value at a rate near -100%): their sum or their
+    // squares overflow, though the mean and spread do not. The same sums over the values scaled to at
+    // most 1, scaled back.
+    const scale = Math.max(Math.abs(min), Math.abs(max));
+    let scaledSum = 0;
+    for (let i = 0; i < n; i++) scaledSum += (values[i] as number) / scale;
+    const scaledMean = scaledSum / n;
+    let scaledSquares = 0;
+    for (let i = 0; i < n; i++) {
+      const d = (values[i] as number) / scale - scaledMean;
+      scaledSquares += d * d;
+    }
+    mean = scaledMean * scale;
+    stdev = n > 1 ? Math.sqrt(scaledSquares / (n - 1)) * scale : 0;
+  }
   const [p5, p10, p50, p90, p95] = percentilesInc(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
-  return { mean, stdev: n > 1 ? Math.sqrt(squares / (n - 1)) : 0, min, max, p5, p10, p50, p90, p95, probabilityPositive: positive / n };
+  return { mean, stdev, min, max, p5, p10, p50, p90, p95, probabilityPositive: positive / n };
+}
+
+/** lower + f × (upper − lower), without overflow where the difference is beyond the largest number. */
+function between(lower: number, upper: number, f: number): number {
+  const difference = upper - lower;
+  return Number.isFinite(difference) ? lower + f * difference : lower * (1 - f) + upper * f;
 }
 
 const ascending = (a: number, b: number): number => a - b;
@@ -97,7 +120,7 @@ export function percentilesInc(values: Float64Array, ps: readonly number[]): num
     const next = ranks.find((r) => r > below) ?? n - 1;
     let upper = Infinity;
     for (let i = below + 1; i <= next; i++) if ((copy[i] as number) < upper) upper = copy[i] as number;
-    return lower + (rank - below) * (upper - lower);
+    return between(lower, upper, rank - below);
   });
 }
 
@@ -118,10 +141,12 @@ export function histogram(values: Float64Array, binCount = 20): HistogramBin[] {
     if (v > max) max = v;
   }
   if (min === max) return [{ from: min, to: max, count: values.length }];
-  const width = (max - min) / binCount;
+  // Edges from values near the limit of a number: the range (max − min) itself may overflow, its share per bin does not.
+  const overflows = !Number.isFinite(max - min);
+  const width = overflows ? max / binCount - min / binCount : (max - min) / binCount;
   const counts = new Array<number>(binCount).fill(0);
   for (const v of values) {
-    const bin = Math.min(binCount - 1, Math.floor((v - min) / width));
+    const bin = Math.min(binCount - 1, Math.floor(overflows ? (v / binCount - min / binCount) / width : (v - min) / width));
     counts[bin] = (counts[bin] ?? 0) + 1;
   }
   return counts.map((count, i) => ({ from: min + i * width, to: i === binCount - 1 ? max : min + (i + 1) * width, count }));

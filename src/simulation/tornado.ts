@@ -1,12 +1,13 @@
 /*
- * Sensitivity (tornado): one output, each input with a range swung from its Low
+ * Sensitivity (tornado): one output (of a timeline model, also a summary
+ * measure: NPV, IRR, payback, ROI), each input with a range swung from its Low
  * to its High value with every other input at Base, ranked by how far the
  * output moves. All swings are evaluated in one run of the compiled model: two
  * trials per input.
  */
 import type { Preset } from "../presets/types";
 import { compileModel, valueAt, type ConstantValue, type TrialError } from "./compile";
-import { defaultTornadoOutput } from "./defaults";
+import { defaultTornadoOutput, modelOutputs } from "./defaults";
 import { inputRanges } from "./ranges";
 
 export interface TornadoBar {
@@ -37,9 +38,10 @@ function asNumberOrError(value: ConstantValue): number | TrialError {
 }
 
 export function tornado(preset: Preset, outputKey: string = defaultTornadoOutput(preset)): { ok: true; tornado: Tornado } | { ok: false; message: string } {
-  const output = preset.outputs.find((o) => o.key === outputKey);
+  const outputs = modelOutputs(preset);
+  const output = outputs.find((o) => o.key === outputKey);
   if (output === undefined) {
-    return { ok: false, message: `${preset.id} has no output "${outputKey}"; its outputs: ${preset.outputs.map((o) => o.key).join(", ")}` };
+    return { ok: false, message: `${preset.id} has no output "${outputKey}"; its outputs: ${outputs.map((o) => o.key).join(", ")}` };
   }
   const ranges = inputRanges(preset);
   if (!ranges.ok) return ranges;

@@ -13,7 +13,7 @@
  */
 import type { Preset } from "../presets/types";
 import type { DistributionName } from "../simulation";
-import { defaultTornadoOutput } from "../simulation/defaults";
+import { defaultTornadoOutput, modelOutputs, paybackSentence } from "../simulation/defaults";
 import type { LoadedModel } from "../workbook/host";
 import { presetFromSheet } from "../workbook/sheetToPreset";
 import { actionButton, element, localDay } from "./dom";
@@ -114,7 +114,8 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
     }
     const model = models.find((m) => m.sheetId === chosenSheet) ?? (models[0] as LoadedModel);
     chosenSheet = model.sheetId;
-    const outputs = model.preset.outputs;
+    // A timeline model's results include its summaries (NPV, IRR, payback, ROI), after its one-year outputs.
+    const outputs = modelOutputs(model.preset);
     if (!outputs.some((o) => o.key === chosenOutput)) chosenOutput = defaultTornadoOutput(model.preset);
     const form = element("div", { className: "run-form" });
     form.append(
@@ -232,12 +233,18 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
     const result = run.result();
     const outcome = await host.loadPlan(simulationSheetPlan(preset, result, chosenOutput ?? defaultTornadoOutput(preset), context.now()));
     const chosen = result.outputs.find((o) => o.key === chosenOutput);
+    const described = modelOutputs(preset).find((o) => o.key === chosenOutput);
+    const payback = chosen === undefined || described === undefined ? undefined : paybackSentence(described, chosen.countedTrials, trials);
     const chance = chosen?.probabilityPositive;
-    context.status.set(
-      "success",
-      `Wrote ${trials.toLocaleString("en-US")} trials to the new sheet '${outcome.sheetName}'.` +
-        (chosen !== undefined && chance !== undefined ? ` ${chosen.label} is above zero in ${(chance * 100).toFixed(1)}% of them.` : ""),
-    );
+    const reading =
+      chosen === undefined
+        ? ""
+        : payback !== undefined
+          ? ` ${chosen.label}: ${payback}.`
+          : chance !== undefined
+            ? ` ${chosen.label} is above zero in ${(chance * 100).toFixed(1)}% of them.`
+            : "";
+    context.status.set("success", `Wrote ${trials.toLocaleString("en-US")} trials to the new sheet '${outcome.sheetName}'.${reading}`);
   }
 
   section.addEventListener("click", (event) => {

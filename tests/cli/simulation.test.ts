@@ -80,6 +80,42 @@ describe("aicost simulate", () => {
   });
 });
 
+describe("timeline models", () => {
+  it("simulate gives the summaries (NPV, IRR, payback, ROI) with the module's figures, and reads payback as a share that pays back", async () => {
+    const preset = builtInPresets.find((p) => p.id === "ai-paradox-5y")!;
+    const json = JSON.parse((await runAicost(["simulate", preset.id, "--trials", "5000", "--seed", "9", "--json"])).stdout);
+    const direct = simulate(preset, { trials: 5000, seed: 9, distribution: "triangular" });
+    if (!direct.ok) throw new Error(direct.message);
+    expect(json.outputs.map((o: { key: string }) => o.key)).toEqual(direct.result.outputs.map((o) => o.key));
+    for (const key of ["net_without_revenue.npv", "net_with_revenue.irr", "net_without_revenue.payback", "net_with_revenue.roi"]) {
+      const ours = json.outputs.find((o: { key: string }) => o.key === key);
+      const theirs = direct.result.outputs.find((o) => o.key === key)!;
+      expect(ours.mean, key).toBe(theirs.mean);
+      expect(ours.p5, key).toBe(theirs.p5);
+      expect(ours.failedTrials, key).toBe(theirs.failedTrials);
+    }
+    const payback = direct.result.outputs.find((o) => o.key === "net_without_revenue.payback")!;
+    expect(payback.failedTrials).toBeGreaterThan(0);
+    const table = (await runAicost(["simulate", preset.id, "--trials", "5000", "--seed", "9"])).stdout;
+    const share = ((payback.countedTrials / 5000) * 100).toFixed(1);
+    expect(table).toContain(`Without new revenue: payback (years): pays back within 5 years in ${share}% of trials; its statistics cover those ${payback.countedTrials.toLocaleString("en-US")} (the other ${payback.failedTrials.toLocaleString("en-US")}: #N/A`);
+    expect(table).not.toMatch(/NaN/);
+  });
+
+  it("tornado shows the first NPV by default and takes any summary with --output", async () => {
+    const run = await runAicost(["tornado", "ai-business-case", "--json"]);
+    expect(run.stderr).toBe("");
+    const body = JSON.parse(run.stdout);
+    expect(body.output).toBe("net_cash_flow.npv");
+    const irr = JSON.parse((await runAicost(["tornado", "ai-paradox-5y", "--output", "net_with_revenue.irr", "--json"])).stdout);
+    const direct = tornado(builtInPresets.find((p) => p.id === "ai-paradox-5y")!, "net_with_revenue.irr");
+    if (!direct.ok) throw new Error(direct.message);
+    expect(irr.inputs.map((b: { swing: number }) => b.swing)).toEqual(direct.tornado.inputs.map((b) => b.swing));
+    const bad = await runAicost(["tornado", "ai-paradox-5y", "--output", "nope"]);
+    expect(bad.stderr).toContain("net_without_revenue.npv, net_without_revenue.irr");
+  });
+});
+
 describe("aicost tornado", () => {
   it("--json lists the inputs by swing, largest first, as the simulation module computes them", async () => {
     const run = await runAicost(["tornado", "self-host-vs-api", "--output", "self_host_price", "--json"]);

@@ -6,6 +6,7 @@ import { builtInPresets } from "../../src/presets";
 import {
   createSamplers,
   drawColumns,
+  histogram,
   percentileInc,
   pertShape,
   simulate,
@@ -236,5 +237,21 @@ describe("statistics of an output no draw moves", () => {
     expect(s).toEqual({ mean: -2.5, stdev: 0, min: -2.5, max: -2.5, p5: -2.5, p10: -2.5, p50: -2.5, p90: -2.5, p95: -2.5, probabilityPositive: 0 });
     expect(formulajs.STDEV.S(new Array(1000).fill(-2.5))).toBe(0);
     expect(summarize(Float64Array.of(7))!.probabilityPositive).toBe(1);
+  });
+});
+
+describe("statistics of outputs near the limits of a number", () => {
+  it("a present value at a discount rate near -100% (1e180 and more) has a finite mean, spread and histogram, never NaN or Infinity", () => {
+    for (const scale of [1e180, 1e300, 1e307]) {
+      const values = Float64Array.from({ length: 1001 }, (_, i) => ((i % 7) - 3) * scale + (i % 2) * scale);
+      const s = summarize(values)!;
+      for (const [name, v] of Object.entries(s)) expect(Number.isFinite(v), `${name} at ${scale}: ${v}`).toBe(true);
+      // Excel's STDEV.S of the same values scaled down, scaled back up.
+      const expected = (formulajs.STDEV.S([...values].map((v) => v / scale)) as number) * scale;
+      expect(s.stdev / expected).toBeCloseTo(1, 12);
+      const bins = histogram(values);
+      expect(bins.reduce((n, b) => n + b.count, 0)).toBe(values.length);
+      for (const bin of bins) expect(Number.isFinite(bin.from) && Number.isFinite(bin.to), `${bin.from} to ${bin.to}`).toBe(true);
+    }
   });
 });

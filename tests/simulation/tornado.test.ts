@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
 import { planToSheetContent } from "../../src/hyperformula/planContent";
 import { builtInPresets, parseCellAddress, planSheet } from "../../src/presets";
-import { defaultTornadoOutput, inputRanges, tornado } from "../../src/simulation";
-import { presetWith } from "./helpers";
+import { defaultTornadoOutput, inputRanges, modelOutputs, tornado } from "../../src/simulation";
+import { presetWith, sheetCellOf } from "./helpers";
 
 describe("tornado", () => {
   for (const preset of builtInPresets) {
@@ -18,13 +18,13 @@ describe("tornado", () => {
         return { sheet: 0, row: p.row, col: p.column };
       };
       try {
-        for (const output of preset.outputs) {
+        for (const output of modelOutputs(preset)) {
           const result = tornado(preset, output.key);
           if (!result.ok) throw new Error(result.message);
           const t = result.tornado;
           expect(t.inputs.map((b) => b.key).sort()).toEqual(ranges.varying.map((r) => r.key).sort());
           const read = () => {
-            const raw = engine.getCellValue(at(plan.keyCells[output.key]!.base));
+            const raw = engine.getCellValue(at(sheetCellOf(plan, output, "base")));
             return raw instanceof DetailedCellError ? { code: raw.value } : raw;
           };
           const sameAs = (ours: unknown, theirs: unknown) => {

@@ -10,7 +10,7 @@ import { createOfficeHost } from "../../src/excel/officeHost";
 import { findPreset, planSheet, type Preset } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import type { PreviewWorkbook } from "../../src/preview/workbook";
-import { simulationSheetPlan, simulate, tornado } from "../../src/simulation";
+import { modelOutputs, simulationSheetPlan, simulate, tornado } from "../../src/simulation";
 import { mountPane } from "../../src/taskpane/pane";
 import { runAicost } from "../cli/harness";
 import { FakeExcel } from "../excel/fakeExcel";
@@ -52,7 +52,8 @@ interface Host {
   readonly sheetNames: () => string[];
   /** What a cell of a sheet shows. */
   readonly value: (sheet: string, address: string) => unknown;
-  readonly type: (sheet: string, address: string, value: number) => void;
+  /** Types into a cell as a user does (a number typed into a percent cell is a percent, "-100%" is -1). */
+  readonly type: (sheet: string, address: string, value: number | string) => void;
 }
 
 function excelHost(): { host: ReturnType<typeof createOfficeHost>; view: Host } {
@@ -97,12 +98,12 @@ function previewHost(): { host: HyperFormulaHost; view: Host; workbook: PreviewW
 }
 
 /** Where a statistic of an output lands on the simulation sheet (found through the same planner). */
-function simulationCell(output: string, column: "Mean" | "P95"): string {
-  const run = simulate(cluster, { trials: 100, seed: 1, distribution: "triangular" });
+function simulationCell(output: string, column: "Mean" | "P95", preset: Preset = cluster): string {
+  const run = simulate(preset, { trials: 100, seed: 1, distribution: "triangular" });
   if (!run.ok) throw new Error(run.message);
-  const sheet = simulationSheetPlan(cluster, run.result, output, now);
+  const sheet = simulationSheetPlan(preset, run.result, output, now);
   const header = sheet.cells.find((c) => c.content.kind === "text" && c.content.text === column && c.role === "header")!;
-  const label = cluster.outputs.find((o) => o.key === output)!.label;
+  const label = modelOutputs(preset).find((o) => o.key === output)!.label;
   const row = sheet.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.text === label && c.row > header.row)!;
   return `${header.address.replace(/\d+/, "")}${row.row + 1}`;
 }
@@ -168,6 +169,85 @@ describe.each([
     view.type(modelSheet, plan.keyCells.gpu_unit_price!.base, 99_000);
     click('fluent-button[data-action="simulate"]');
     await untilStatus(/Not run:/);
+    expect(view.sheetNames().filter((n) => n.startsWith("Simulation"))).toEqual([]);
+  });
+
+  it("simulates a timeline model's NPV, IRR and payback from the sheet as edited, equal to the command line's; its tornado defaults to the NPV", async () => {
+    const businessCase = findPreset("ai-business-case") as Preset;
+    const businessPlan = planSheet(businessCase);
+    const { host, view } = makeHost();
+    mountPane(root, host, { now: () => now, saveFile: () => undefined });
+    await flush();
+    const before = view.sheetNames();
+    click(`fluent-button[data-action="load"][data-preset-id="${businessCase.id}"]`);
+    await untilStatus(/Loaded/);
+    const modelSheet = view.sheetNames().find((n) => !before.includes(n)) as string;
+    // The user gives two assumptions a range on the sheet: the model as shipped has none.
+    const ranges: Record<string, [number, number]> = { jobs_saved: [200, 1500], discount_rate: [0.05, 0.2] };
+    for (const [key, [low, high]] of Object.entries(ranges)) {
+      view.type(modelSheet, businessPlan.keyCells[key]!.low, low);
+      view.type(modelSheet, businessPlan.keyCells[key]!.high, high);
+    }
+    await flush();
+    const output = root.querySelector<HTMLSelectElement>('[id$="-run-output"]')!;
+    expect(output.value).toBe("net_cash_flow.npv");
+    expect([...output.options].map((o) => o.value)).toEqual(modelOutputs(businessCase).map((o) => o.key));
+
+    click('fluent-button[data-action="tornado"]');
+    await untilStatus(/Wrote the sensitivity of Risk-adjusted: NPV to the new sheet 'Sensitivity ai-business-case'\. Jobs the agents take over moves it most\./);
+
+    setField("trials", "3000");
+    setField("seed", "77");
+    setField("output", "net_cash_flow.payback");
+    click('fluent-button[data-action="simulate"]');
+    await untilStatus(/Wrote 3,000 trials to the new sheet 'Simulation ai-business-case'\. Risk-adjusted: payback \(years\): pays back within 3 years in \d+\.\d% of trials\./);
+
+    const edited = { ...businessCase, inputs: businessCase.inputs.map((i) => (i.key in ranges ? { ...i, low: ranges[i.key]![0], high: ranges[i.key]![1] } : i)) };
+    const file = `/tmp/aicost-pane-timeline-${process.pid}.json`;
+    const { writeFileSync, rmSync } = await import("node:fs");
+    const { presetToFileText } = await import("../../src/presets");
+    writeFileSync(file, presetToFileText(edited));
+    try {
+      const cli = JSON.parse((await runAicost(["simulate", "--file", file, "--trials", "3000", "--seed", "77", "--json"])).stdout);
+      for (const key of ["net_cash_flow.npv", "net_cash_flow.irr", "net_cash_flow.payback", "net_cash_flow.roi"]) {
+        const expected = cli.outputs.find((o: { key: string }) => o.key === key);
+        expect(view.value("Simulation ai-business-case", simulationCell(key, "Mean", edited)), key).toBe(expected.mean);
+        expect(view.value("Simulation ai-business-case", simulationCell(key, "P95", edited)), key).toBe(expected.p95);
+      }
+      const payback = cli.outputs.find((o: { key: string }) => o.key === "net_cash_flow.payback");
+      const share = (((3000 - payback.failedTrials) / 3000) * 100).toFixed(1);
+      expect(status()).toContain(`pays back within 3 years in ${share}% of trials`);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it("a timeline model whose discount rate may reach -100%: its tornado shows #NUM! at that end, and a long run cancels and writes nothing", async () => {
+    const paradox = findPreset("ai-paradox-5y") as Preset;
+    const paradoxPlan = planSheet(paradox);
+    const { host, view } = makeHost();
+    mountPane(root, host, { now: () => now, saveFile: () => undefined });
+    await flush();
+    const before = view.sheetNames();
+    click(`fluent-button[data-action="load"][data-preset-id="${paradox.id}"]`);
+    await untilStatus(/Loaded/);
+    const modelSheet = view.sheetNames().find((n) => !before.includes(n)) as string;
+    view.type(modelSheet, paradoxPlan.keyCells.discount_rate!.low, "-100%");
+    view.type(modelSheet, paradoxPlan.keyCells.discount_rate!.high, "30%");
+    await flush();
+    click('fluent-button[data-action="tornado"]');
+    await untilStatus(/Wrote the sensitivity of Without new revenue: NPV/);
+    const headerRow = Array.from({ length: 20 }, (_, i) => i + 1).find((r) => view.value("Sensitivity ai-paradox-5y", `A${r}`) === "Input")!;
+    const rows = Array.from({ length: 6 }, (_, i) => headerRow + 1 + i).filter((r) => view.value("Sensitivity ai-paradox-5y", `A${r}`) === "Discount rate");
+    expect(rows).toHaveLength(1);
+    expect(view.value("Sensitivity ai-paradox-5y", `B${rows[0]}`)).toBe(-1);
+    expect(view.value("Sensitivity ai-paradox-5y", `D${rows[0]}`)).toBe("#NUM!");
+
+    setField("trials", "1000000");
+    click('fluent-button[data-action="simulate"]');
+    await untilStatus(/Simulating: /);
+    root.querySelector<HTMLButtonElement>(".cancel-run")!.click();
+    await untilStatus(/Simulation cancelled after [\d,]+ trials; nothing was written\./);
     expect(view.sheetNames().filter((n) => n.startsWith("Simulation"))).toEqual([]);
   });
 

@@ -1,0 +1,745 @@
+/*
+ * Compiles a model's timeline: its cash-flow rows and the summary measures read
+ * from them (NPV, payback, ROI, IRR, present values), so each measure is one
+ * number per trial like any output. It computes what the planned sheet does
+ * (src/presets/planTimeline.ts), column by column over the trials:
+ *  - a row is one column per cell, Initial first (years + 1 cells);
+ *  - a row formula that calls a function is, in the sheet, INDEX(<formula>, 1, k)
+ *    in its k-th cell, with earlier rows as ranges: it is evaluated as an array
+ *    (rows cell by cell, a single value across every cell, a time function's row
+ *    as it gives it) and the k-th cell taken; past the end of the array Excel's
+ *    INDEX gives #REF!. A row from year one (AICOST.DEPRECIATION) has 0 at the start;
+ *  - a row formula of plain arithmetic is, in the sheet, written cell by cell;
+ *  - a row function given a row where it takes a value reads that row as a list
+ *    of scenarios; the sheet's INDEX(…, 1, k) reads the first scenario's row,
+ *    made from each list's first cell;
+ *  - arrays of different widths combine cell by cell, and the cells past the end
+ *    of the narrower are #N/A, as Excel's array arithmetic gives;
+ *  - the summaries are AICOST.PRESENT_VALUE, AICOST.PAYBACK, AICOST.ROI (through the
+ *    calc module's own checks and arithmetic) and Excel's IRR (formulajs's).
+ */
+import { IRR } from "@formulajs/formulajs";
+import {
+  calcError,
+  checkCell,
+  excelErrorCode,
+  findCalcFunction,
+  findTimeFunction,
+  isCalcError,
+  messages,
+  type CalcError,
+  type ParamSpec,
+  type RowFunction,
+  type Scalar,
+  type SeriesFunction,
+} from "../calc";
+import { tokenizeFormula, type FormulaToken } from "../presets/formula";
+import type { Preset, PresetTimeline } from "../presets/types";
+import {
+  callColumns,
+  combine,
+  constant,
+  notFinite,
+  type Column,
+  type ConstantValue,
+  type Operator,
+  type RunState,
+  type TrialError,
+} from "./columns";
+import { timelineOutputs, type ModelOutput } from "./defaults";
+
+/** A formula's value over a run: one column, or a row of columns (an array one row high). */
+type Value =
+  { readonly kind: "scalar"; readonly column: Column } | { readonly kind: "row"; readonly cells: readonly Column[] };
+type ValueNode = (run: RunState) => Value;
+
+const scalar = (column: Column): Value => ({ kind: "scalar", column });
+
+const pastNarrower: TrialError = {
+  code: "#N/A",
+  message: "arrays of different widths are combined here: this year is past the end of the narrower one",
+};
+
+const pastRowEnd = (width: number): TrialError => ({
+  code: "#REF!",
+  message: `the row formula gives ${width === 1 ? "1 value" : `${width} values`}, fewer than the timeline's years: this year is past its end`,
+});
+
+export function trialErrorOf(error: CalcError): TrialError {
+  return { code: excelErrorCode[error.kind], message: error.message };
+}
+
+function width(value: Value): number {
+  return value.kind === "scalar" ? 1 : value.cells.length;
+}
+
+/** The column of a value in cell c of an array `total` wide, or undefined past its end. */
+function cellOf(value: Value, c: number): Column | undefined {
+  if (value.kind === "scalar") return value.column;
+  if (value.cells.length === 1) return value.cells[0];
+  return value.cells[c];
+}
+
+/** Applies `f` cell by cell to values of which some are rows; single values serve every cell. */
+function elementwise(values: readonly Value[], f: (columns: Column[]) => Column): Value {
+  if (values.every((v) => v.kind === "scalar")) return scalar(f(values.map((v) => (v as { column: Column }).column)));
+  const total = Math.max(...values.map(width));
+  const cells: Column[] = [];
+  for (let c = 0; c < total; c++) {
+    const columns = values.map((v) => cellOf(v, c));
+    cells.push(columns.some((column) => column === undefined) ? constant(pastNarrower) : f(columns as Column[]));
+  }
+  return { kind: "row", cells };
+}
+
+/*
+ * The per-trial loops below run for every trial of every row function and
+ * summary: they read columns directly (no closure per trial), check an argument
+ * that does not vary once, reuse their argument arrays, and write straight into
+ * the result's Float64Array. The calc module's functions they call are bound
+ * once, here.
+ */
+const check = checkCell;
+const isError = isCalcError;
+const errorOf = calcError;
+
+/** Calls `fn` with the arguments in `args`, without spreading an array in the common cases (a hot path). */
+function callWith<A, R>(fn: (...a: A[]) => R, args: readonly A[]): R {
+  switch (args.length) {
+    case 1:
+      return fn(args[0] as A);
+    case 2:
+      return fn(args[0] as A, args[1] as A);
+    case 3:
+      return fn(args[0] as A, args[1] as A, args[2] as A);
+    case 4:
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A);
+    case 5:
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A, args[4] as A);
+    default:
+      return fn(...args);
+  }
+}
+
+/** A column as the loops read it: its constant, or its values and errors. */
+interface Reader {
+  readonly constant: ConstantValue | undefined;
+  readonly values: Float64Array | null;
+  readonly errors: readonly (TrialError | undefined)[] | null;
+}
+
+const omitted: Reader = { constant: undefined, values: null, errors: null };
+
+function reader(column: Column | undefined): Reader {
+  if (column === undefined) return omitted;
+  if (column.kind === "constant") return { constant: column.value, values: null, errors: null };
+  return { constant: undefined, values: column.values, errors: column.errors };
+}
+
+function readAt(r: Reader, i: number): ConstantValue | undefined {
+  if (r.values === null) return r.constant;
+  if (r.errors !== null) {
+    const error = r.errors[i];
+    if (error !== undefined) return error;
+  }
+  return r.values[i] as number;
+}
+
+/** A result column filled trial by trial; the error array is made only if a trial fails. */
+class ColumnBuilder {
+  readonly values: Float64Array;
+  errors: (TrialError | undefined)[] | null = null;
+  constructor(readonly trials: number) {
+    this.values = new Float64Array(trials);
+  }
+  set(i: number, value: number | TrialError): void {
+    if (typeof value === "number") {
+      this.values[i] = value;
+      return;
+    }
+    this.values[i] = NaN;
+    this.errors ??= new Array<TrialError | undefined>(this.trials);
+    this.errors[i] = value;
+  }
+  column(): Column {
+    return { kind: "varying", values: this.values, errors: this.errors };
+  }
+}
+
+function checkParam(param: ParamSpec, raw: ConstantValue | undefined): Scalar | TrialError {
+  if (typeof raw === "object") return raw;
+  const checked = check(param, raw === undefined ? null : raw);
+  return isError(checked) ? trialErrorOf(checked) : checked;
+}
+
+/** A number parameter's reader, checked once when it does not vary. */
+interface NumberArgument {
+  readonly param: ParamSpec;
+  /** The argument's column; for a number parameter that varies, already checked (numbers and errors). */
+  readonly reader: Reader;
+  /** The checked value when the argument does not vary. */
+  readonly checked: Scalar | TrialError | undefined;
+  /** True when `reader` holds checked values. */
+  readonly prechecked: boolean;
+}
+
+/** Varying columns checked for a parameter, once per run however many calls read them (the discount rate). */
+const checkedColumns = new WeakMap<Column, Map<ParamSpec, Column>>();
+
+/** A number parameter's varying column checked trial by trial in one loop. */
+function checkedColumn(param: ParamSpec, column: Column & { kind: "varying" }): Column {
+  let byParam = checkedColumns.get(column);
+  const seen = byParam?.get(param);
+  if (seen !== undefined) return seen;
+  const r = reader(column);
+  const trials = column.values.length;
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) {
+    const checked = checkParam(param, readAt(r, i));
+    if (typeof checked === "number") out.values[i] = checked;
+    else
+      out.set(
+        i,
+        typeof checked === "object"
+          ? checked
+          : trialErrorOf(errorOf("value", param.name, messages.notANumber(param.name, checked))),
+      );
+  }
+  const result = out.column();
+  if (byParam === undefined) checkedColumns.set(column, (byParam = new Map()));
+  byParam.set(param, result);
+  return result;
+}
+
+function numberArgument(param: ParamSpec, column: Column | undefined): NumberArgument {
+  if (column?.kind === "varying" && param.type === "number") {
+    return { param, reader: reader(checkedColumn(param, column)), checked: undefined, prechecked: true };
+  }
+  const r = reader(column);
+  return {
+    param,
+    reader: r,
+    checked: r.values === null ? checkParam(param, r.constant) : undefined,
+    prechecked: false,
+  };
+}
+
+function checkedAt(arg: NumberArgument, i: number): Scalar | TrialError {
+  if (arg.checked !== undefined) return arg.checked;
+  const raw = readAt(arg.reader, i) as number | TrialError;
+  return arg.prechecked ? raw : checkParam(arg.param, raw);
+}
+
+const tooMany = (fn: RowFunction | SeriesFunction, count: number): TrialError =>
+  trialErrorOf(errorOf("value", "", messages.tooManyArguments(fn.id, fn.params.length, count)));
+
+/** A row function's row per trial: each argument's first cell (a scalar is its own first cell). */
+function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value {
+  if (args.length > fn.params.length) return scalar(constant(tooMany(fn, args.length)));
+  const numbers = fn.params.map((param, p) => {
+    const arg = args[p];
+    return numberArgument(param, arg === undefined ? undefined : arg.kind === "scalar" ? arg.column : arg.cells[0]);
+  });
+  const yearsIndex = fn.params.findIndex((param) => param.name === "years");
+  const compute = fn.compute as (...a: Scalar[]) => readonly number[] | CalcError;
+  const values: Scalar[] = new Array<Scalar>(numbers.length);
+  const varies = numbers.some((n) => n.checked === undefined);
+  const count = varies ? trials : 1;
+  const yearsOf = new Float64Array(count).fill(NaN);
+  /** Trial i's row, or the error that fills it. */
+  const rowAt = (i: number): readonly number[] | TrialError => {
+    let error: TrialError | undefined;
+    for (let p = 0; p < numbers.length; p++) {
+      const checked = checkedAt(numbers[p] as NumberArgument, i);
+      if (typeof checked === "object") error ??= checked;
+      else {
+        values[p] = checked;
+        if (p === yearsIndex && typeof checked === "number") yearsOf[i] = checked;
+      }
+    }
+    if (error !== undefined) return error;
+    const row = callWith(compute, values);
+    if (isError(row)) return trialErrorOf(row);
+    for (let c = 0; c < row.length; c++)
+      if (!Number.isFinite(row[c] as number)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
+    return row;
+  };
+  const shorter = (i: number): TrialError =>
+    trialErrorOf(
+      errorOf("na", "years", messages.shorterRow(Number.isNaN(yearsOf[i] as number) ? 0 : (yearsOf[i] as number))),
+    );
+  const widthOf = (i: number): number =>
+    Number.isNaN(yearsOf[i] as number) ? 1 : (yearsOf[i] as number) + (fn.startCell ? 1 : 0);
+  const write = (out: readonly ColumnBuilder[], i: number, row: readonly number[] | TrialError): void => {
+    if (!Array.isArray(row)) {
+      for (const builder of out) builder.set(i, row as TrialError);
+      return;
+    }
+    const full = row as readonly number[];
+    for (let c = 0; c < out.length; c++) {
+      const builder = out[c] as ColumnBuilder;
+      if (c < full.length) {
+        const v = full[c] as number;
+        builder.values[i] = v === 0 ? 0 : v;
+      } else {
+        builder.set(i, shorter(i));
+      }
+    }
+  };
+  const cells: Column[] = [];
+  if (!varies) {
+    const row = rowAt(0);
+    const out = Array.from({ length: widthOf(0) }, () => new ColumnBuilder(1));
+    write(out, 0, row);
+    for (const builder of out) cells.push(constant(builder.errors?.[0] ?? (builder.values[0] as number)));
+    return { kind: "row", cells };
+  }
+  // The row's width is known before the first trial when `years` does not vary: each row is
+  // written into the result's columns as it comes (and then dropped); else every row is kept
+  // until the widest is known.
+  const years = yearsIndex < 0 ? undefined : (numbers[yearsIndex] as NumberArgument).checked;
+  let out: ColumnBuilder[];
+  if (years !== undefined) {
+    yearsOf.fill(typeof years === "number" ? years : NaN);
+    out = Array.from({ length: widthOf(0) }, () => new ColumnBuilder(trials));
+    for (let i = 0; i < trials; i++) write(out, i, rowAt(i));
+  } else {
+    const rows = new Array<readonly number[] | TrialError>(trials);
+    let total = 1;
+    for (let i = 0; i < trials; i++) {
+      rows[i] = rowAt(i);
+      total = Math.max(total, widthOf(i));
+    }
+    out = Array.from({ length: total }, () => new ColumnBuilder(trials));
+    for (let i = 0; i < trials; i++) write(out, i, rows[i] as readonly number[] | TrialError);
+  }
+  for (const builder of out) cells.push(builder.column());
+  return { kind: "row", cells };
+}
+
+/** An argument of a series function: the cells of a series, or one number column, or nothing (omitted). */
+type SeriesArgument = readonly Column[] | Column | undefined;
+
+type SeriesSpec =
+  | { readonly series: true; readonly name: string; readonly readers: readonly Reader[]; readonly buffer: number[] }
+  | ({ readonly series: false } & NumberArgument);
+
+/**
+ * A series function (PRESENT_VALUE, PAYBACK, ROI) per trial, with the checks of
+ * the calc module's evaluateSeries: inside a series an error passes on (the
+ * first in order), a blank is 0 and text is #VALUE!; then the number arguments.
+ */
+function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trials: number): Column {
+  if (args.length > fn.params.length) return constant(tooMany(fn, args.length));
+  const specs: SeriesSpec[] = fn.params.map((param, p): SeriesSpec => {
+    const arg = args[p];
+    if (param.type === "series") {
+      const columns: readonly Column[] =
+        arg === undefined ? [] : Array.isArray(arg) ? (arg as readonly Column[]) : [arg as Column];
+      // A series reused from trial to trial: the functions read it and keep nothing.
+      return {
+        series: true,
+        name: param.name,
+        readers: columns.map(reader),
+        buffer: Array.from({ length: Math.max(columns.length, 1) }, () => 0),
+      };
+    }
+    return { series: false, ...numberArgument(param, arg as Column | undefined) };
+  });
+  const varies = specs.some((spec) =>
+    spec.series ? spec.readers.some((r) => r.values !== null) : spec.checked === undefined,
+  );
+  const compute = fn.compute as (...a: (number[] | Scalar)[]) => number | CalcError;
+  const values: (number[] | Scalar)[] = new Array<number[] | Scalar>(specs.length);
+  const at = (i: number): number | TrialError => {
+    for (let p = 0; p < specs.length; p++) {
+      const spec = specs[p] as SeriesSpec;
+      if (spec.series) {
+        const { readers, buffer } = spec;
+        for (let k = 0; k < readers.length; k++) {
+          const raw = readAt(readers[k] as Reader, i);
+          if (typeof raw === "number") buffer[k] = raw === 0 ? 0 : raw;
+          else if (raw === undefined || raw === "") buffer[k] = 0;
+          else if (typeof raw === "object") return raw;
+          else return trialErrorOf(errorOf("value", spec.name, messages.notANumber(spec.name, raw)));
+        }
+        values[p] = buffer;
+      } else {
+        const checked = checkedAt(spec, i);
+        if (typeof checked === "object") return checked;
+        values[p] = checked;
+      }
+    }
+    const result = callWith(compute, values);
+    if (isError(result)) return trialErrorOf(result);
+    if (!Number.isFinite(result)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
+    return result === 0 ? 0 : result;
+  };
+  if (!varies) return constant(at(0));
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) out.set(i, at(i));
+  return out.column();
+}
+
+/**
+ * A summary measure: a series function over one or two rows and a rate (omitted
+ * for payback, which then takes its default). Where no cell of the rows is an
+ * error, the rows are read straight from their columns into reused arrays and the
+ * function called directly (the hot path of a timeline's simulation); otherwise,
+ * or when nothing varies, as seriesColumn reads them.
+ */
+function measureColumn(
+  fn: SeriesFunction,
+  rows: readonly (readonly Column[])[],
+  rate: Column | undefined,
+  trials: number,
+): Column {
+  const args: SeriesArgument[] = [...rows, ...(rate === undefined ? [] : [rate])];
+  const clean = rows.every((cells) =>
+    cells.every((c) => (c.kind === "constant" ? typeof c.value === "number" : c.errors === null)),
+  );
+  const rateParam = fn.params[rows.length];
+  const varies = rows.some((cells) => cells.some((c) => c.kind === "varying")) || rate?.kind === "varying";
+  if (!clean || !varies || rows.length > 2 || rateParam === undefined || rateParam.type === "series")
+    return seriesColumn(fn, args, trials);
+  // Constant cells are written into the reused arrays once; the varying ones trial by trial.
+  const buffers = rows.map((cells) =>
+    cells.map((c) => (c.kind === "constant" && c.value !== 0 ? (c.value as number) : 0)),
+  );
+  for (const buffer of buffers) if (buffer.length === 0) buffer.push(0);
+  const targets: number[][] = [];
+  const at: number[] = [];
+  const sources: Float64Array[] = [];
+  rows.forEach((cells, s) =>
+    cells.forEach((c, k) => {
+      if (c.kind === "constant") return;
+      targets.push(buffers[s] as number[]);
+      at.push(k);
+      sources.push(c.values);
+    }),
+  );
+  const rateArgument = numberArgument(rateParam, rate);
+  const first = buffers[0] as number[];
+  const second = buffers[1] as number[] | undefined;
+  const compute = fn.compute as (a: number[], b: number[] | number, c?: number) => number | CalcError;
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) {
+    for (let j = 0; j < sources.length; j++) {
+      const v = (sources[j] as Float64Array)[i] as number;
+      (targets[j] as number[])[at[j] as number] = v === 0 ? 0 : v;
+    }
+    const checked = checkedAt(rateArgument, i);
+    if (typeof checked !== "number") {
+      out.set(
+        i,
+        typeof checked === "object"
+          ? checked
+          : trialErrorOf(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))),
+      );
+      continue;
+    }
+    const result = second === undefined ? compute(first, checked) : compute(first, second, checked);
+    if (typeof result !== "number") out.set(i, trialErrorOf(result));
+    else if (!Number.isFinite(result)) out.set(i, trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id))));
+    else out.values[i] = result === 0 ? 0 : result;
+  }
+  return out.column();
+}
+
+/** A series function inside a row formula: a row of rates gives a row of results, one per rate. */
+function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number): Value {
+  const numberArgs = fn.params.flatMap((param, p) =>
+    param.type === "series" || args[p] === undefined ? [] : [args[p] as Value],
+  );
+  const seriesArgs = (c: number): SeriesArgument[] =>
+    args.map((arg, p) => {
+      const param = fn.params[p];
+      if (param?.type === "series") return arg.kind === "scalar" ? [arg.column] : arg.cells;
+      return cellOf(arg, c);
+    });
+  if (numberArgs.every((a) => a.kind === "scalar")) return scalar(seriesColumn(fn, seriesArgs(0), trials));
+  const total = Math.max(...numberArgs.map(width));
+  const cells: Column[] = [];
+  for (let c = 0; c < total; c++) {
+    const columns = seriesArgs(c);
+    cells.push(
+      columns.some((column, p) => column === undefined && args[p] !== undefined)
+        ? constant(pastNarrower)
+        : seriesColumn(fn, columns, trials),
+    );
+  }
+  return { kind: "row", cells };
+}
+
+const noIrr: TrialError = {
+  code: "#NUM!",
+  message:
+    "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
+};
+
+/** The present value of flows at a rate, the first undiscounted. */
+function npvAt(flows: readonly number[], rate: number): number {
+  let npv = 0;
+  let factor = 1;
+  for (const flow of flows) {
+    npv += flow / factor;
+    factor *= 1 + rate;
+  }
+  return npv;
+}
+
+/**
+ * True when `rate` is a root of the flows (scaled to a largest flow of 1): their
+ * present value is within 1e-9 of zero there, or changes sign within 1e-9
+ * (relative) of it, where the present value is steep.
+ */
+export function isRoot(flows: readonly number[], rate: number): boolean {
+  if (Math.abs(npvAt(flows, rate)) <= 1e-9) return true;
+  const step = 1e-9 * Math.max(1, Math.abs(rate));
+  return npvAt(flows, rate - step) * npvAt(flows, rate + step) <= 0;
+}
+
+const irr = IRR;
+
+/** Excel's IRR over a row, per trial (formulajs's): the first error in the row passes on. */
+function irrColumn(cells: readonly Column[], trials: number): Column {
+  const readers = cells.map(reader);
+  const at = (i: number): number | TrialError => {
+    const flows: number[] = new Array<number>(readers.length);
+    let largest = 0;
+    for (let k = 0; k < readers.length; k++) {
+      const raw = readAt(readers[k] as Reader, i);
+      if (typeof raw === "object") return raw;
+      const flow = typeof raw === "number" ? raw : 0;
+      flows[k] = flow;
+      if (Math.abs(flow) > largest) largest = Math.abs(flow);
+    }
+    // IRR does not depend on the scale of the flows, but formulajs stops once the NPV is within
+    // 1e-10 in absolute terms: scaled to a largest flow of 1, that is a relative tolerance, so cents
+    // and billions are solved alike (unscaled, flows below 1e-10 all "solve" at its first guess).
+    if (largest > 0) for (let k = 0; k < flows.length; k++) flows[k] = (flows[k] as number) / largest;
+    const rate = irr(flows) as unknown;
+    if (typeof rate !== "number" || !Number.isFinite(rate)) return noIrr;
+    // formulajs searches rates from -100% to 1000 (100,000% a year) and, where its search finds no
+    // sign change, returns where it stopped: only a true root of the scaled flows is an IRR.
+    if (!isRoot(flows, rate)) return noIrr;
+    return rate === 0 ? 0 : rate;
+  };
+  if (readers.every((r) => r.values === null)) return constant(at(0));
+  const out = new ColumnBuilder(trials);
+  for (let i = 0; i < trials; i++) out.set(i, at(i));
+  return out.column();
+}
+
+class TimelineCompileError extends Error {}
+
+/** Parses a validated timeline row formula into closures giving its value as an array. */
+function compileRowFormula(
+  formula: string,
+  timeline: PresetTimeline,
+  kindOf: (key: string) => "input" | "output" | "row" | undefined,
+): ValueNode {
+  const tokenized = tokenizeFormula(formula);
+  if (!tokenized.ok) throw new TimelineCompileError(tokenized.fault.message);
+  const tokens: FormulaToken[] = tokenized.tokens.filter((t) => t.kind !== "space");
+  let at = 0;
+  const peek = (): FormulaToken | undefined => tokens[at];
+  const take = (): FormulaToken => {
+    const token = tokens[at++];
+    if (token === undefined) throw new TimelineCompileError("the formula ends too early");
+    return token;
+  };
+  const isOperator = (token: FormulaToken | undefined, ...texts: string[]): token is FormulaToken =>
+    token?.kind === "operator" && texts.includes(token.text);
+  const binary =
+    (operator: Operator, left: ValueNode, right: ValueNode): ValueNode =>
+    (run) =>
+      elementwise([left(run), right(run)], ([l, r]) => combine(operator, l as Column, r as Column, run.trials));
+
+  const sum = (): ValueNode => {
+    let left = product();
+    while (isOperator(peek(), "+", "-")) left = binary(take().text as Operator, left, product());
+    return left;
+  };
+  const product = (): ValueNode => {
+    let left = power();
+    while (isOperator(peek(), "*", "/")) left = binary(take().text as Operator, left, power());
+    return left;
+  };
+  const power = (): ValueNode => {
+    let left = unary();
+    while (isOperator(peek(), "^")) {
+      take();
+      left = binary("^", left, unary());
+    }
+    return left;
+  };
+  const unary = (): ValueNode => {
+    let negative = false;
+    while (isOperator(peek(), "+", "-")) negative = take().text === "-" ? !negative : negative;
+    const operand = primary();
+    return negative ? binary("*", () => scalar(constant(-1)), operand) : operand;
+  };
+  const primary = (): ValueNode => {
+    const token = take();
+    switch (token.kind) {
+      case "number": {
+        const value = Number(token.text);
+        return () => scalar(constant(Number.isFinite(value) ? value : notFinite("a number literal")));
+      }
+      case "string": {
+        const text = token.text.slice(1, -1).replace(/""/g, '"');
+        return () => scalar(constant(text));
+      }
+      case "key": {
+        const key = token.text;
+        if (key === "years") return () => scalar(constant(timeline.years));
+        const kind = kindOf(key);
+        if (kind === "input") return (run) => scalar(run.inputs.get(key) as Column);
+        if (kind === "output") return (run) => scalar(run.outputs.get(key) as Column);
+        if (kind === "row") {
+          return (run) => {
+            const cells = run.rows.get(key);
+            if (cells === undefined) throw new TimelineCompileError(`row "${key}" is used before it is computed`);
+            return { kind: "row", cells };
+          };
+        }
+        throw new TimelineCompileError(`unknown key "${key}"`);
+      }
+      case "open": {
+        const inner = sum();
+        if (take().kind !== "close") throw new TimelineCompileError('expected ")"');
+        return inner;
+      }
+      case "function": {
+        const name = token.text;
+        const calcFn = findCalcFunction(name);
+        const timeFn = calcFn === undefined ? findTimeFunction(name) : undefined;
+        if ((calcFn === undefined && timeFn === undefined) || !name.toUpperCase().startsWith("AICOST.")) {
+          throw new TimelineCompileError(`unknown function ${name}`);
+        }
+        if (take().kind !== "open") throw new TimelineCompileError(`expected "(" after ${name}`);
+        const args: ValueNode[] = [];
+        if (peek()?.kind !== "close") {
+          for (;;) {
+            if (peek()?.kind === "comma" || peek()?.kind === "close") args.push(() => scalar(constant("")));
+            else args.push(sum());
+            if (peek()?.kind !== "comma") break;
+            take();
+          }
+        }
+        if (take().kind !== "close") throw new TimelineCompileError(`expected ")" to close ${name}(`);
+        if (calcFn !== undefined) {
+          return (run) =>
+            elementwise(
+              args.map((a) => a(run)),
+              (columns) => callColumns(calcFn, columns, run.trials),
+            );
+        }
+        const fn = timeFn as RowFunction | SeriesFunction;
+        return fn.shape === "row"
+          ? (run) =>
+              callRow(
+                fn,
+                args.map((a) => a(run)),
+                run.trials,
+              )
+          : (run) =>
+              callSeries(
+                fn,
+                args.map((a) => a(run)),
+                run.trials,
+              );
+      }
+      default:
+        throw new TimelineCompileError(`unexpected ${JSON.stringify(token.text)}`);
+    }
+  };
+  const node = sum();
+  if (at < tokens.length) throw new TimelineCompileError(`unexpected ${JSON.stringify(peek()?.text)}`);
+  return node;
+}
+
+function callsFunction(formula: string): boolean {
+  const tokenized = tokenizeFormula(formula);
+  return tokenized.ok && tokenized.tokens.some((token) => token.kind === "function");
+}
+
+export interface CompiledTimeline {
+  /** Computes every row into `run.rows`, in order; run after the one-year outputs. */
+  readonly rows: (run: RunState) => void;
+  readonly outputs: readonly (ModelOutput & { readonly evaluate: (run: RunState) => Column })[];
+}
+
+/** Compiles a validated preset's timeline; throws only on a timeline the validator refuses. */
+export function compileTimeline(preset: Preset): CompiledTimeline | undefined {
+  const timeline = preset.timeline;
+  if (timeline === undefined) return undefined;
+  const inputKeys = new Set(preset.inputs.map((i) => i.key));
+  const outputKeys = new Set(preset.outputs.map((o) => o.key));
+  const rowKeys = new Set<string>();
+  const cellCount = timeline.years + 1;
+  const rows = timeline.rows.map((row) => {
+    const kindOf = (key: string) =>
+      inputKeys.has(key) ? "input" : outputKeys.has(key) ? "output" : rowKeys.has(key) ? "row" : undefined;
+    let node: ValueNode;
+    try {
+      node = compileRowFormula(row.formula, timeline, kindOf);
+    } catch (error) {
+      throw new Error(`${preset.id}: timeline row ${row.key}: ${(error as Error).message}`, { cause: error });
+    }
+    rowKeys.add(row.key);
+    const indexed = row.fromYearOne === true || callsFunction(row.formula);
+    const offset = row.fromYearOne === true ? 1 : 0;
+    return (run: RunState): void => {
+      const value = node(run);
+      const cells: Column[] = [];
+      for (let k = 0; k < cellCount; k++) {
+        if (k < offset) {
+          cells.push(constant(0));
+        } else if (indexed) {
+          // INDEX(value, 1, j): the j-th cell of the array, #REF! past its end.
+          const j = k - offset;
+          const cell = value.kind === "scalar" ? (j === 0 ? value.column : undefined) : value.cells[j];
+          cells.push(cell ?? constant(pastRowEnd(width(value))));
+        } else {
+          cells.push(cellOf(value, k) ?? constant(pastNarrower));
+        }
+      }
+      run.rows.set(row.key, cells);
+    };
+  });
+  const presentValue = findTimeFunction("PRESENT_VALUE") as SeriesFunction;
+  const payback = findTimeFunction("PAYBACK") as SeriesFunction;
+  const roi = findTimeFunction("ROI") as SeriesFunction;
+  const outputs = timelineOutputs(preset).map((output) => {
+    const { summary: index, measure } = output.timeline as NonNullable<ModelOutput["timeline"]>;
+    const summary = timeline.summaries[index] as PresetTimeline["summaries"][number];
+    const row = (run: RunState, key: string | undefined): readonly Column[] =>
+      run.rows.get(key ?? "") ?? [constant("")];
+    const rate = (run: RunState): Column => run.inputs.get(timeline.discountRate) as Column;
+    const evaluate = (run: RunState): Column => {
+      switch (measure) {
+        case "costsPv":
+          return measureColumn(presentValue, [row(run, summary.costs)], rate(run), run.trials);
+        case "benefitsPv":
+          return measureColumn(presentValue, [row(run, summary.benefits)], rate(run), run.trials);
+        case "npv":
+          return measureColumn(presentValue, [row(run, summary.net)], rate(run), run.trials);
+        case "payback":
+          return measureColumn(payback, [row(run, summary.net)], undefined, run.trials);
+        case "roi":
+          return measureColumn(roi, [row(run, summary.costs), row(run, summary.benefits)], rate(run), run.trials);
+        case "irr":
+          return irrColumn(row(run, summary.net), run.trials);
+      }
+    };
+    return { ...output, evaluate };
+  });
+  return {
+    rows: (run) => {
+      for (const compute of rows) compute(run);
+    },
+    outputs,
+  };
+}
