@@ -4,7 +4,7 @@
  * read back into a preset of the user's own) and Freeze for sharing. Shown
  * only where the host lists models and can save or freeze them.
  */
-import { presetFromSheet } from "../workbook/sheetToPreset";
+import { sheetReader } from "./lazyModules";
 import type { LoadedModel } from "../workbook/host";
 import { actionButton, dayOf, element, localDay, plural } from "./dom";
 import { presetIdFromName } from "./presetIds";
@@ -116,6 +116,7 @@ export const loadedSheetsSection: PaneSectionFactory = (context) => {
     }
     context.status.set("progress", `Reading “${model.sheetName}”…`);
     const reading = await readModel(model);
+    const { presetFromSheet } = await sheetReader();
     const result = presetFromSheet(model.preset, reading.cells, {
       id: presetIdFromName(title),
       title,

@@ -15,7 +15,7 @@ import type { Preset } from "../presets/types";
 import type { DistributionName } from "../simulation";
 import { defaultTornadoOutput, modelOutputs, paybackSentence } from "../simulation/defaults";
 import type { LoadedModel } from "../workbook/host";
-import { presetFromSheet } from "../workbook/sheetToPreset";
+import { sheetReader } from "./lazyModules";
 import { actionButton, element, localDay } from "./dom";
 import { clickedAction } from "./presetCard";
 import type { PaneSectionFactory } from "./section";
@@ -164,6 +164,7 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
   async function editedPreset(model: LoadedModel): Promise<Preset | null> {
     context.status.set("progress", `Reading “${model.sheetName}”…`);
     const reading = await readModel(model);
+    const { presetFromSheet } = await sheetReader();
     const result = presetFromSheet(model.preset, reading.cells, {
       id: model.preset.id,
       title: model.preset.title,
