@@ -6,6 +6,7 @@
 import { companyModelsSection } from "./companyModels";
 import { loadedSheetsSection } from "./loadedSheets";
 import { pricesSection } from "./priceCatalogView";
+import { priceDataSection } from "./priceDataSection";
 import type { PaneSectionFactory } from "./section";
 import { uncertaintySection } from "./uncertainty";
 import { yourModelsSection } from "./yourModels";
@@ -16,4 +17,5 @@ export const paneSections: readonly PaneSectionFactory[] = [
   loadedSheetsSection,
   uncertaintySection,
   pricesSection,
+  priceDataSection,
 ];

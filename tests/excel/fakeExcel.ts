@@ -250,6 +250,8 @@ export class FakeExcel {
   readonly calls: string[] = [];
   /** Every operation carried out at a sync, in order. */
   readonly executed: string[] = [];
+  /** Every Application.calculate carried out, by calculation type ("Full"). */
+  readonly calculations: string[] = [];
   /** Syncs per Excel.run, in order of the runs. */
   readonly syncsPerRun: number[] = [];
   /** The ExcelApi version this Excel supports. */
@@ -461,6 +463,7 @@ class FakeContext {
     readonly worksheets: FakeWorksheetCollection;
     readonly names: FakeNamedItemCollection;
     readonly customXmlParts: FakeCustomXmlPartCollection;
+    readonly application: { calculate(calculationType: string): void };
   };
   private queue: Operation[] = [];
   private closed = false;
@@ -473,6 +476,12 @@ class FakeContext {
       worksheets: new FakeWorksheetCollection(this),
       names: new FakeNamedItemCollection(this, () => excel.workbook.names),
       customXmlParts: new FakeCustomXmlPartCollection(this),
+      application: {
+        calculate: (calculationType: string) =>
+          this.enqueue("Application.calculate", calculationType, () => {
+            excel.calculations.push(calculationType);
+          }),
+      },
     };
   }
 
