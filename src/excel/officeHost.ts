@@ -75,7 +75,10 @@ import {
   type SheetOriginRecord,
 } from "../workbook/workbookRecords";
 import { planWorkbookWrite, type WorkbookWrite } from "../workbook/writePlan";
-import { priceDataNamespace, priceDataOf, priceDataPartsXml, priceDataReadBackProblem } from "../workbook/priceDataRecord";
+
+/** The price data records (src/workbook/priceDataRecord.ts), loaded on first use: the pane's first script stays small. */
+const priceDataRecords = (): Promise<typeof import("../workbook/priceDataRecord")> =>
+  import(/* webpackChunkName: "priceDataRecord" */ "../workbook/priceDataRecord");
 
 /** Moved to sheetName.ts, which the preview host shares; still exported here for existing importers. */
 export { frozenSheetNameFor } from "../workbook/sheetName";
@@ -553,8 +556,8 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
   };
 
   /** Every price data part, each read in a sync of its own (a part is up to 1 MB: one request each stays small). */
-  async function readPriceDataParts(context: Excel.RequestContext): Promise<{ handle: Excel.CustomXmlPart; xml: string }[]> {
-    const parts = queuePartList(context, priceDataNamespace);
+  async function readPriceDataParts(context: Excel.RequestContext, namespace: string): Promise<{ handle: Excel.CustomXmlPart; xml: string }[]> {
+    const parts = queuePartList(context, namespace);
     await context.sync();
     const read: { handle: Excel.CustomXmlPart; xml: string }[] = [];
     for (const part of parts.items) {
@@ -570,8 +573,9 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     async read(): Promise<PriceDataListing> {
       ensureSupported();
       try {
+        const { priceDataNamespace, priceDataOf } = await priceDataRecords();
         return await environment.run(async (context) => {
-          const { data, unreadable } = priceDataOf(await readPriceDataParts(context));
+          const { data, unreadable } = priceDataOf(await readPriceDataParts(context, priceDataNamespace));
           return { data, unreadable };
         });
       } catch (error) {
@@ -581,8 +585,9 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
 
     async keep(data: StoredPriceData): Promise<void> {
       ensureSupported();
-      const xmls = priceDataPartsXml(data, newRecordKey());
       try {
+        const { priceDataNamespace, priceDataPartsXml, priceDataReadBackProblem } = await priceDataRecords();
+        const xmls = priceDataPartsXml(data, newRecordKey());
         await environment.run(async (context) => {
           const old = queuePartList(context, priceDataNamespace);
           await context.sync();
@@ -621,6 +626,7 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     async remove(): Promise<boolean> {
       ensureSupported();
       try {
+        const { priceDataNamespace } = await priceDataRecords();
         return await environment.run(async (context) => {
           const parts = queuePartList(context, priceDataNamespace);
           await context.sync();
