@@ -148,13 +148,14 @@ export function buildPriceDataPanel(section: HTMLElement, context: PaneContext, 
         `Downloaded: newest dated price ${info.dataDate ?? "none"}, ${plural(info.modelCount, "model", "models")}; ` +
         `in use: newest dated price ${examined.inUse.dataDate ?? "none"}. ${comparisonText[examined.comparison]}`;
       status.set("success", `Prices checked. ${comparisonText[examined.comparison]}${examined.comparison === "same" ? "" : " Choose Use these prices to keep them in the workbook."}`);
-      context.focus(examined.comparison === "same" ? '[data-action="discard-prices"]' : '[data-action="accept-prices"]');
     } catch (error) {
       if (controller.signal.aborted) status.set("idle", "The check was cancelled. The prices in use are unchanged.");
       else status.set("error", `The check failed: ${messageOf(error, "unknown error")}. The prices in use are unchanged.`);
     } finally {
       finishCheck();
+      // Focus goes where the next step is: the choice the check offers, or the check itself.
       if (candidate === undefined) check.focus();
+      else (candidate.comparison === "same" ? discard : accept).focus();
     }
   }
 

@@ -112,6 +112,9 @@ describe.skipIf(!haveChromium())("fetching under the policies, in Chromium", () 
       .poll(() => page.locator("#taskpane-root .pane .status").textContent(), { timeout: 20_000 })
       .toMatch(/same data as the data in use/);
     expect(reached).toEqual([publishedPriceDataUrl]);
+    // The check is over: it can be run again, and focus is on what to do next.
+    expect(await check.evaluate((el) => el.hasAttribute("disabled"))).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe("discard-prices");
     const overflow = await page.evaluate(() => {
       const section = document.querySelector<HTMLElement>("#taskpane-root .price-data") as HTMLElement;
       return { section: section.scrollWidth - section.clientWidth, page: document.documentElement.scrollWidth - 320 };
