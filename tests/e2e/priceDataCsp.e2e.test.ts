@@ -121,6 +121,8 @@ describe.skipIf(!haveChromium())("fetching under the policies, in Chromium", () 
     });
     expect(overflow.section).toBeLessThanOrEqual(0);
     expect(overflow.page).toBeLessThanOrEqual(0);
+    // Fluent's buttons fade between states: the picture waits for them to settle.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: join(__dirname, "..", "..", "test-results", "screenshots", "price-data-320-dark.png") });
     expect(browser.problems.console.slice(problemsBefore)).toEqual([]);
     await page.close();
