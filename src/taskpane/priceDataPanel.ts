@@ -103,7 +103,8 @@ export function buildPriceDataPanel(section: HTMLElement, context: PaneContext, 
   }
 
   async function runCheck(): Promise<void> {
-    if (checking !== undefined || starting) return;
+    // One check at a time, and none while an action (keeping or removing data) runs.
+    if (checking !== undefined || starting || context.busy()) return;
     const controller = new AbortController();
     checking = controller;
     candidate = undefined;
