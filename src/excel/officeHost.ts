@@ -615,7 +615,11 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
           }
           if (old.items.length > 0) {
             for (const part of old.items) part.delete();
-            await context.sync();
+            try {
+              await context.sync();
+            } catch {
+              // The new data is kept and read back; readers take the newest complete set, so an old one left behind is only clutter.
+            }
           }
         });
       } catch (error) {

@@ -211,8 +211,9 @@ export class HyperFormulaHost implements WorkbookHost {
       const records = this.workbook.priceDataRecords;
       const set = newRecordKey();
       const keys: string[] = [];
+      let old: string[] | undefined;
       try {
-        const old = records.read().map(({ key }) => key);
+        old = records.read().map(({ key }) => key);
         // The new parts first, read back as the storage keeps them; the old ones go only once they read back.
         priceDataPartsXml(data, set).forEach((xml, index) => {
           const key = `${set}.${index}`;
@@ -223,7 +224,6 @@ export class HyperFormulaHost implements WorkbookHost {
         const back = keys.map((key) => stored.find((found) => found.key === key)?.xml ?? "");
         const problem = priceDataReadBackProblem(back, data);
         if (problem !== undefined) throw new Error(`it does not read back from the browser's storage (${problem})`);
-        records.write({ remove: old });
       } catch (error) {
         try {
           records.write({ remove: keys });
@@ -231,6 +231,11 @@ export class HyperFormulaHost implements WorkbookHost {
           // An incomplete set is ignored by readers.
         }
         throw new Error(`Keeping the price data failed: ${messageOf(error)}. The prices in use are unchanged.`, { cause: error });
+      }
+      try {
+        records.write({ remove: old ?? [] });
+      } catch {
+        // The new data is kept and read back; readers take the newest complete set, so an old one left behind is only clutter.
       }
     },
     remove: async (): Promise<boolean> => {

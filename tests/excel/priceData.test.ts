@@ -59,6 +59,16 @@ describe("the Excel host's price data", () => {
     expect(pricePartCount(excel)).toBe(1);
   });
 
+  it("keeps the new data when the old parts cannot be deleted afterwards: readers take the newest set", async () => {
+    const { excel, keeper } = setUp();
+    const first: StoredPriceData = { text: '[{"a":1}]', fetchedAt: "2026-11-01T00:00:00.000Z", source: "https://example.test/1" };
+    await keeper.keep(first);
+    excel.failOn("CustomXmlPart.delete");
+    const second: StoredPriceData = { text: '[{"a":2}]', fetchedAt: "2026-11-29T00:00:00.000Z", source: "https://example.test/2" };
+    await keeper.keep(second);
+    expect((await keeper.read()).data).toEqual(second);
+  });
+
   it("removes the kept data, and says when there was none", async () => {
     const { excel, keeper } = setUp();
     expect(await keeper.remove()).toBe(false);
