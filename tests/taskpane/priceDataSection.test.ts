@@ -61,9 +61,13 @@ const visible = (action: string): boolean => {
   return found !== null && !found.hidden && found.closest("[hidden]") === null;
 };
 
-/** Waits until the status is no longer progress (the check or an action has ended). */
+/** Waits until the section's content has loaded (a chunk of its own) and the status is no longer progress (the check or an action has ended). */
 async function settled(): Promise<void> {
   for (let i = 0; i < 400; i++) {
+    if (button("check-prices") === null || button("check-prices")?.hasAttribute("disabled")) {
+      await new Promise((done) => setTimeout(done, 5));
+      continue;
+    }
     const kind = root.querySelector<HTMLElement>('[role="status"]')?.dataset.kind;
     if (kind !== "progress" && root.querySelector(".price-data")?.getAttribute("aria-busy") !== "true") return;
     await new Promise((done) => setTimeout(done, 5));
@@ -80,6 +84,7 @@ function mount(path: string, options: { storage?: MemoryStorage; maxBytes?: numb
 }
 
 async function check(): Promise<void> {
+  await settled();
   button("check-prices")?.click();
   await flush(2);
   await settled();
@@ -90,6 +95,7 @@ describe("Price data in the pane (preview host)", () => {
     const before = server.requests.length;
     const { price } = mount("/good.json");
     await flush();
+    await settled();
     expect(inUse()).toMatch(/^Built-in data in use/);
     expect(visible("built-in-prices")).toBe(false);
     expect(server.requests.length).toBe(before);
@@ -198,6 +204,7 @@ describe("Price data in the pane (preview host)", () => {
     const before = server.requests.filter((p) => p === "/slow.json").length;
     const { price } = mount("/slow.json");
     await flush();
+    await settled();
     button("check-prices")?.click();
     button("check-prices")?.click();
     await flush();
