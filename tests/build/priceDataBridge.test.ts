@@ -120,7 +120,11 @@ async function openRuntime(excel: FakeExcel): Promise<Runtime> {
     if (button === null) throw new Error(`no ${action} button; status: ${status()}`);
     button.click();
   };
-  await until(() => document.querySelector('[data-action="check-prices"]') !== null, "the pane");
+  // The section's content is a chunk of its own, and the check waits for the workbook's kept data to be read.
+  await until(() => {
+    const check = document.querySelector('[data-action="check-prices"]');
+    return check !== null && !check.hasAttribute("disabled");
+  }, "the pane");
   return { window, modelPrice, fetched, click, until, status };
 }
 

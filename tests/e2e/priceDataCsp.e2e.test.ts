@@ -106,6 +106,8 @@ describe.skipIf(!haveChromium())("fetching under the policies, in Chromium", () 
       for (const hidden of document.querySelectorAll<HTMLElement>(".workbook, .preview-banner")) hidden.style.display = "none";
     });
     const check = page.locator('#taskpane-root fluent-button[data-action="check-prices"]');
+    // Ready once the section's content (a chunk of its own) has read the workbook's kept data.
+    await expect.poll(() => check.evaluate((el) => !el.hasAttribute("disabled")), { timeout: 10_000 }).toBe(true);
     await check.focus();
     await page.keyboard.press("Enter");
     await expect
