@@ -129,4 +129,27 @@ describe.skipIf(!haveChromium())("fetching under the policies, in Chromium", () 
     expect(browser.problems.console.slice(problemsBefore)).toEqual([]);
     await page.close();
   });
+  it("the preview: a reload in the middle of a download keeps nothing, and the built-in data stays in use", async () => {
+    const page = await browser.newPage();
+    let answered = 0;
+    await page.route(`${priceDataOrigin}/**`, async (route) => {
+      await new Promise((done) => setTimeout(done, 2000));
+      answered++;
+      await route.fulfill({ status: 200, contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: data }).catch(() => undefined);
+    });
+    await page.goto(`${server.origin}/preview.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const check = page.locator('#taskpane-root fluent-button[data-action="check-prices"]');
+    await expect.poll(() => check.evaluate((el) => !el.hasAttribute("disabled")), { timeout: 10_000 }).toBe(true);
+    await check.click();
+    await page.waitForSelector("#taskpane-root .price-data .run-progress:not([hidden])");
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect.poll(() => check.evaluate((el) => !el.hasAttribute("disabled")), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator("#taskpane-root .price-data-in-use").textContent()).toMatch(/^Built-in data in use/);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("aicost.preview.priceData.")));
+    expect(kept).toEqual([]);
+    expect(answered).toBeLessThanOrEqual(1);
+    await page.close();
+  });
 });
