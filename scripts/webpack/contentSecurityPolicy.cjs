@@ -15,6 +15,13 @@ const officeJsScriptHosts = ["https://appsforoffice.microsoft.com", "https://aja
  */
 const officeJsFrameHosts = ["https://telemetryservice.firstpartyapps.oaspapps.com"];
 
+/**
+ * The one origin the pages may fetch from besides their own: where genai-prices
+ * publishes its price data (publishedPriceDataUrl in src/calc/priceDataStore.ts),
+ * fetched only when the user asks the pane to check for newer prices.
+ */
+const priceDataOrigin = "https://raw.githubusercontent.com";
+
 /** @param {Record<string, readonly string[]>} directives */
 function policyText(directives) {
   return Object.entries(directives)
@@ -33,7 +40,7 @@ const taskpanePolicy = policyText({
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:"],
   "font-src": ["'self'", "data:"],
-  "connect-src": ["'self'"],
+  "connect-src": ["'self'", priceDataOrigin],
   "frame-src": [...officeJsFrameHosts],
   "object-src": ["'none'"],
   "base-uri": ["'self'"],
@@ -47,7 +54,7 @@ const previewPolicy = policyText({
   "style-src": ["'self'"],
   "img-src": ["'self'", "data:"],
   "font-src": ["'self'"],
-  "connect-src": ["'self'"],
+  "connect-src": ["'self'", priceDataOrigin],
   "object-src": ["'none'"],
   "base-uri": ["'none'"],
   "form-action": ["'none'"],
@@ -58,4 +65,4 @@ function policyForPath(pathname) {
   return /^\/taskpane\.html$/.test(pathname) ? taskpanePolicy : previewPolicy;
 }
 
-module.exports = { taskpanePolicy, previewPolicy, policyForPath, officeJsScriptHosts, officeJsFrameHosts };
+module.exports = { taskpanePolicy, previewPolicy, policyForPath, officeJsScriptHosts, officeJsFrameHosts, priceDataOrigin };

@@ -10,6 +10,7 @@
 import {
   calcPrice,
   REMOTE_DATA_JSON_URL,
+  updatePrices,
   waitForUpdate,
   type ModelInfo,
   type ModelPrice,
@@ -17,6 +18,8 @@ import {
   type TieredPrices,
   type Usage,
 } from "@pydantic/genai-prices";
+import { latestPriceStartDate } from "./catalog";
+import { installedPriceData, priceDataVersion, reportBuiltInPriceInfo } from "./priceDataStore";
 import { priceKeyOfKind, type PriceKind } from "./priceKinds";
 
 /** The installed package version (checked against its package.json by a test). */
@@ -77,6 +80,7 @@ const resolvedMemoSize = 5000;
  * provider, moment): call forgetResolvedModels after replacing genai-prices' data.
  */
 export function resolveModel(model: string, providerId: string | undefined, at: Date): ResolvedModel | null {
+  followPriceDataStore();
   const key = `${model.trim().toLowerCase()}\u0000${providerId?.trim().toLowerCase() ?? ""}\u0000${at.getTime()}`;
   const known = resolvedMemo.get(key);
   if (known !== undefined) return known;
@@ -154,8 +158,48 @@ export function listedPriceUsdPerMillion(
 let loaded: readonly Provider[] | undefined;
 const loading: Promise<readonly Provider[]> = waitForUpdate().then((providers) => {
   loaded = providers ?? [];
+  reportBuiltInPriceInfo({
+    version: genaiPricesVersion,
+    dataDate: latestPriceStartDate(loaded),
+    modelCount: loaded.reduce((sum, provider) => sum + provider.models.length, 0),
+  });
   return loaded;
 });
+
+/** The version of the shared price data store (priceDataStore.ts) this copy of genai-prices holds the data of. */
+let followedVersion = 0;
+/** Whether this copy's genai-prices holds data installed from the store (not its built-in data). */
+let holdsInstalled = false;
+
+/**
+ * Brings this copy's genai-prices to the data the shared store says is in use
+ * (installed data, or the built-in data), and forgets every remembered
+ * resolution when it changes. Cheap when nothing changed (one comparison):
+ * called before anything prices or lists the catalog.
+ */
+export function followPriceDataStore(): void {
+  const version = priceDataVersion();
+  if (version === followedVersion) return;
+  const data = installedPriceData();
+  if (data === null) {
+    if (holdsInstalled) {
+      // The built-in data comes back once its promise has settled (a microtask after loading; before any call).
+      if (loaded === undefined) return;
+      const builtIn = loaded;
+      updatePrices(({ setProviderData }) => setProviderData([...builtIn]));
+      holdsInstalled = false;
+    }
+  } else {
+    try {
+      updatePrices(({ setProviderData }) => setProviderData([...data.providers]));
+      holdsInstalled = true;
+    } catch {
+      // genai-prices refused data the checks accepted: this copy keeps what it had.
+    }
+  }
+  followedVersion = version;
+  resolvedMemo.clear();
+}
 
 /**
  * The bundled catalog: every provider with its models. genai-prices hands its
@@ -169,6 +213,12 @@ export function loadBundledProviders(): Promise<readonly Provider[]> {
 /** The bundled catalog once loaded (see `loadBundledProviders`), else undefined. */
 export function bundledProviders(): readonly Provider[] | undefined {
   return loaded;
+}
+
+/** The catalog genai-prices prices with now: installed data (priceDataStore.ts) when there is any, else the bundled catalog. */
+export function providersInUse(): readonly Provider[] | undefined {
+  followPriceDataStore();
+  return installedPriceData()?.providers ?? loaded;
 }
 
 export type { ModelInfo, ModelPrice, Provider, TieredPrices, Usage };

@@ -17,6 +17,7 @@ export * from "./payback";
 export * from "./presentValue";
 export * from "./priceCatalog";
 export * from "./priceData";
+export * from "./priceDataStore";
 export * from "./priceFunctions";
 export * from "./priceKinds";
 export * from "./priceSignatures";

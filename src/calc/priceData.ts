@@ -8,9 +8,9 @@
  * accepted, so a bad file changes nothing and the issues say why.
  */
 import { calcPrice, type ModelInfo, type Provider } from "@pydantic/genai-prices";
+import { priceDataMaxBytes } from "./priceDataStore";
 
-/** The largest data file accepted: genai-prices' own is about 1 MB. */
-export const priceDataMaxBytes = 8 * 1024 * 1024;
+export { priceDataMaxBytes };
 /** How many issues a refusal lists at most. */
 export const priceDataMaxIssues = 20;
 

@@ -6,8 +6,8 @@
 import { momentOf } from "./asOf";
 import { closestModelIds, findCatalogProvider } from "./catalog";
 import {
-  bundledProviders,
   listedPriceUsdPerMillion,
+  providersInUse,
   resolveModel,
   usageCostUsd,
   type ResolvedModel,
@@ -30,7 +30,7 @@ export const suggestionsPerCall = 200;
 
 /** The #N/A for a model genai-prices does not price: an unknown provider, or the closest model ids. */
 function unknownModelError(model: string, providerId: string | undefined, suggest: boolean): CalcError {
-  const providers = bundledProviders() ?? [];
+  const providers = providersInUse() ?? [];
   if (providerId !== undefined && providers.length > 0 && findCatalogProvider(providers, providerId) === undefined) {
     return calcError(
       "na",

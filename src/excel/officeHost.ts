@@ -14,6 +14,10 @@
  *   userPresets.save      3 (2 to read the stored presets, 1 to write and read back; 2 when none is stored yet), 4 to replace one
  *   userPresets.remove    3 (1 when none is stored)
  *   insertAtSelection     3 (read the selection; read the block's cells; write them), 2 when refused
+ *   priceData.read        1 + one per part (a part holds at most 1 MB of data: genai-prices' file is one or two)
+ *   priceData.keep        1 + one per part written (each read back in the same sync) + 1 to drop the old parts
+ *   priceData.remove      2 (1 when none is kept)
+ *   priceData.recalculate 1
  * A failed load or freeze adds the syncs of its clean-up (at most 3).
  *
  * Where the add-in's own data lives: custom XML parts (ExcelApi 1.5), not
@@ -51,6 +55,9 @@ import type {
   LoadOutcome,
   ModelOrigin,
   ModelReading,
+  PriceDataKeeper,
+  PriceDataListing,
+  StoredPriceData,
   UserPresetListing,
   UserPresetSaveOutcome,
   UserPresetStore,
@@ -72,6 +79,10 @@ import {
   type SheetOriginRecord,
 } from "../workbook/workbookRecords";
 import { planWorkbookWrite, type WorkbookWrite } from "../workbook/writePlan";
+
+/** The price data records (src/workbook/priceDataRecord.ts), loaded on first use: the pane's first script stays small. */
+const priceDataRecords = (): Promise<typeof import("../workbook/priceDataRecord")> =>
+  import(/* webpackChunkName: "priceDataRecord" */ "../workbook/priceDataRecord");
 
 /** Moved to sheetName.ts, which the preview host shares; still exported here for existing importers. */
 export { frozenSheetNameFor } from "../workbook/sheetName";
@@ -581,6 +592,103 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     },
   };
 
+  /** Every price data part, each read in a sync of its own (a part is up to 1 MB: one request each stays small). */
+  async function readPriceDataParts(context: Excel.RequestContext, namespace: string): Promise<{ handle: Excel.CustomXmlPart; xml: string }[]> {
+    const parts = queuePartList(context, namespace);
+    await context.sync();
+    const read: { handle: Excel.CustomXmlPart; xml: string }[] = [];
+    for (const part of parts.items) {
+      const xml = part.getXml();
+      await context.sync();
+      read.push({ handle: part, xml: xml.value });
+    }
+    return read;
+  }
+
+  const priceData: PriceDataKeeper = {
+    keptWhere: "Kept in this workbook, so everyone who opens it prices with the same data: save the workbook to keep it.",
+    async read(): Promise<PriceDataListing> {
+      ensureSupported();
+      try {
+        const { priceDataNamespace, priceDataOf } = await priceDataRecords();
+        return await environment.run(async (context) => {
+          const { data, unreadable } = priceDataOf(await readPriceDataParts(context, priceDataNamespace));
+          return { data, unreadable };
+        });
+      } catch (error) {
+        throw new Error(`Reading the price data kept in the workbook failed: ${describeOfficeError(error)}.`, { cause: error });
+      }
+    },
+
+    async keep(data: StoredPriceData): Promise<void> {
+      ensureSupported();
+      try {
+        const { priceDataNamespace, priceDataPartsXml, priceDataReadBackProblem } = await priceDataRecords();
+        const xmls = priceDataPartsXml(data, newRecordKey());
+        await environment.run(async (context) => {
+          const old = queuePartList(context, priceDataNamespace);
+          await context.sync();
+          // The new parts first, each read back as the workbook keeps it; the old ones go only once all read back.
+          const added: Excel.CustomXmlPart[] = [];
+          const back: string[] = [];
+          try {
+            for (const xml of xmls) {
+              const part = context.workbook.customXmlParts.add(xml);
+              added.push(part);
+              const stored = part.getXml();
+              await context.sync();
+              back.push(stored.value);
+            }
+            const problem = priceDataReadBackProblem(back, data);
+            if (problem !== undefined) throw new Error(`it does not read back from the workbook (${problem})`);
+          } catch (error) {
+            try {
+              for (const part of added) part.delete();
+              await context.sync();
+            } catch {
+              // A part that cannot be removed belongs to an incomplete set, which readers ignore.
+            }
+            throw error;
+          }
+          if (old.items.length > 0) {
+            for (const part of old.items) part.delete();
+            try {
+              await context.sync();
+            } catch {
+              // The new data is kept and read back; readers take the newest complete set, so an old one left behind is only clutter.
+            }
+          }
+        });
+      } catch (error) {
+        throw new Error(`Keeping the price data in the workbook failed: ${describeOfficeError(error)}. The prices in use are unchanged.`, { cause: error });
+      }
+    },
+
+    async remove(): Promise<boolean> {
+      ensureSupported();
+      try {
+        const { priceDataNamespace } = await priceDataRecords();
+        return await environment.run(async (context) => {
+          const parts = queuePartList(context, priceDataNamespace);
+          await context.sync();
+          if (parts.items.length === 0) return false;
+          for (const part of parts.items) part.delete();
+          await context.sync();
+          return true;
+        });
+      } catch (error) {
+        throw new Error(`Removing the price data from the workbook failed: ${describeOfficeError(error)}.`, { cause: error });
+      }
+    },
+
+    async recalculate(): Promise<void> {
+      await environment.run(async (context) => {
+        context.workbook.application.calculate("Full");
+        await context.sync();
+      });
+    },
+  };
+
   return {
     name: "Excel",
     requirementProblem,
@@ -590,5 +698,6 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
     readModel,
     freezeModel,
     insertAtSelection,
+    priceData,
   };
 }

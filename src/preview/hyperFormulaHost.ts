@@ -30,6 +30,9 @@ import type {
   UserPresetSaveOutcome,
   UserPresetStore,
   WorkbookHost,
+  PriceDataKeeper,
+  PriceDataListing,
+  StoredPriceData,
 } from "../workbook/host";
 import { planFrozenWrite } from "../workbook/sheetCells";
 import { freeSheetName, frozenSheetNameFor } from "../workbook/sheetName";
@@ -48,6 +51,7 @@ import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
 import type { PresetRecord } from "./presetRecords";
+import { priceDataOf, priceDataPartsXml, priceDataReadBackProblem } from "../workbook/priceDataRecord";
 import { lookKey, previewGridColumns, previewGridRows, typedContent, type CellLook, type PreviewWorkbook, type SheetLayout, type WorkbookModel } from "./workbook";
 
 function messageOf(error: unknown): string {
@@ -193,6 +197,68 @@ export class HyperFormulaHost implements WorkbookHost {
       }
     },
   };
+
+  // ---- the price data kept with the workbook
+
+  readonly priceData: PriceDataKeeper = {
+    keptWhere: "Kept with this page's workbook and in this browser's storage, so a reload keeps it.",
+    read: async (): Promise<PriceDataListing> => {
+      try {
+        const { data, unreadable } = priceDataOf(this.priceDataParts());
+        return { data, unreadable };
+      } catch (error) {
+        throw new Error(`Reading the price data kept with the workbook failed: ${messageOf(error)}.`, { cause: error });
+      }
+    },
+    keep: async (data: StoredPriceData): Promise<void> => {
+      const records = this.workbook.priceDataRecords;
+      const set = newRecordKey();
+      const keys: string[] = [];
+      let old: string[] | undefined;
+      try {
+        old = records.read().map(({ key }) => key);
+        // The new parts first, read back as the storage keeps them; the old ones go only once they read back.
+        priceDataPartsXml(data, set).forEach((xml, index) => {
+          const key = `${set}.${index}`;
+          records.write({ add: { key, xml } });
+          keys.push(key);
+        });
+        const stored = records.read();
+        const back = keys.map((key) => stored.find((found) => found.key === key)?.xml ?? "");
+        const problem = priceDataReadBackProblem(back, data);
+        if (problem !== undefined) throw new Error(`it does not read back from the browser's storage (${problem})`);
+      } catch (error) {
+        try {
+          records.write({ remove: keys });
+        } catch {
+          // An incomplete set is ignored by readers.
+        }
+        throw new Error(`Keeping the price data failed: ${messageOf(error)}. The prices in use are unchanged.`, { cause: error });
+      }
+      try {
+        records.write({ remove: old ?? [] });
+      } catch {
+        // The new data is kept and read back; readers take the newest complete set, so an old one left behind is only clutter.
+      }
+    },
+    remove: async (): Promise<boolean> => {
+      try {
+        const keys = this.workbook.priceDataRecords.read().map(({ key }) => key);
+        if (keys.length === 0) return false;
+        this.workbook.priceDataRecords.write({ remove: keys });
+        return true;
+      } catch (error) {
+        throw new Error(`Removing the price data failed: ${messageOf(error)}.`, { cause: error });
+      }
+    },
+    recalculate: async (): Promise<void> => {
+      this.workbook.engine.rebuildAndRecalculate();
+    },
+  };
+
+  private priceDataParts(): { readonly handle: string; readonly xml: string }[] {
+    return this.workbook.priceDataRecords.read().map(({ key, xml }: PresetRecord) => ({ handle: key, xml }));
+  }
 
   /** The stored records as userPresetsOf takes them, each handled by its key. */
   private records(): { readonly handle: string; readonly xml: string }[] {

@@ -21,7 +21,7 @@
  * (`forward`, or `forwardIn` for a member of a store such as `userPresets`);
  * tests/preview/openingHost.test.ts fails, naming it, until it has that line.
  */
-import type { LoadedModel, UserPresetListing, UserPresetStore, WorkbookHost } from "../workbook/host";
+import type { LoadedModel, PriceDataKeeper, UserPresetListing, UserPresetStore, WorkbookHost } from "../workbook/host";
 import { userPresetsOf } from "../workbook/workbookRecords";
 import { PresetRecords, type RecordStorage } from "./presetRecords";
 
@@ -103,6 +103,14 @@ export class OpeningHost implements WorkbookHost {
     }),
     save: this.forwardIn("userPresets", "save"),
     remove: this.forwardIn("userPresets", "remove"),
+  };
+
+  readonly priceData: PriceDataKeeper = {
+    keptWhere: "Kept with this page's workbook and in this browser's storage, so a reload keeps it.",
+    read: this.forwardIn("priceData", "read"),
+    keep: this.forwardIn("priceData", "keep"),
+    remove: this.forwardIn("priceData", "remove"),
+    recalculate: this.forwardIn("priceData", "recalculate"),
   };
 
   /**

@@ -16,6 +16,8 @@
 
 /** The prefix of every localStorage key the preview writes; nothing else in storage is read or touched. */
 export const previewStoragePrefix = "aicost.preview.userPreset.";
+/** The prefix of the storage keys of the price data the preview's workbook keeps (priceDataRecord.ts parts). */
+export const previewPriceDataPrefix = "aicost.preview.priceData.";
 
 /** One record: its key (unique within the workbook) and its text. */
 export interface PresetRecord {
@@ -33,7 +35,11 @@ function messageOf(error: unknown): string {
 export class PresetRecords {
   private memory = new Map<string, string>();
 
-  constructor(private readonly storage?: RecordStorage) {}
+  constructor(
+    private readonly storage?: RecordStorage,
+    /** The prefix of this kind of record's keys in storage. */
+    private readonly prefix: string = previewStoragePrefix,
+  ) {}
 
   /** Whether the records outlive the page (they are in the browser's storage). */
   get persistent(): boolean {
@@ -48,9 +54,9 @@ export class PresetRecords {
       try {
         for (let i = 0; i < storage.length; i++) {
           const name = storage.key(i);
-          if (name === null || !name.startsWith(previewStoragePrefix)) continue;
+          if (name === null || !name.startsWith(this.prefix)) continue;
           const xml = storage.getItem(name);
-          if (xml !== null) found.set(name.slice(previewStoragePrefix.length), xml);
+          if (xml !== null) found.set(name.slice(this.prefix.length), xml);
         }
       } catch (error) {
         throw new Error(`the browser's storage could not be read (${messageOf(error)})`, { cause: error });
@@ -79,7 +85,7 @@ export class PresetRecords {
     if (add !== undefined) {
       if (storage !== undefined) {
         try {
-          storage.setItem(previewStoragePrefix + add.key, add.xml);
+          storage.setItem(this.prefix + add.key, add.xml);
         } catch (error) {
           throw new Error(`the browser refused to store it (${messageOf(error)})`, { cause: error });
         }
@@ -89,7 +95,7 @@ export class PresetRecords {
     for (const key of remove) {
       if (storage !== undefined) {
         try {
-          storage.removeItem(previewStoragePrefix + key);
+          storage.removeItem(this.prefix + key);
         } catch (error) {
           throw new Error(`the browser's storage refused a removal (${messageOf(error)})`, { cause: error });
         }

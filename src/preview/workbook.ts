@@ -17,7 +17,7 @@ import type { RawCellContent } from "../hyperformula/planContent";
 import type { SheetCell } from "../presets/freeze";
 import type { CellRole, PlannedChart } from "../presets/plan.types";
 import { divisionByZeroMessage, formulaSyntaxMessage, numErrorMessage, type DivisorValue } from "./errorMessages";
-import { PresetRecords, type RecordStorage } from "./presetRecords";
+import { PresetRecords, previewPriceDataPrefix, type RecordStorage } from "./presetRecords";
 
 /** What HyperFormula does not keep about a cell. */
 export interface CellLook {
@@ -167,6 +167,8 @@ export class PreviewWorkbook {
   private edits: Edit[] = [];
   /** The user's presets kept with this workbook. */
   readonly presetRecords: PresetRecords;
+  /** The price data kept with this workbook (src/workbook/priceDataRecord.ts parts). */
+  readonly priceDataRecords: PresetRecords;
 
   constructor(
     readonly engine: HyperFormula,
@@ -176,6 +178,7 @@ export class PreviewWorkbook {
     const firstId = first === undefined ? undefined : engine.getSheetId(first);
     this.active = firstId ?? engine.getSheetId(engine.addSheet("Sheet1")) ?? 0;
     this.presetRecords = new PresetRecords(options.storage);
+    this.priceDataRecords = new PresetRecords(options.storage, previewPriceDataPrefix);
     engine.on("valuesUpdated", (changes) => this.emitCellChanges(changes));
   }
 

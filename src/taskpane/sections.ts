@@ -7,6 +7,7 @@ import { companyModelsSection } from "./companyModels";
 import { loadedSheetsSection } from "./loadedSheets";
 import { priceBrowserSection } from "./priceBrowser";
 import { pricesSection } from "./priceCatalogView";
+import { priceDataSection } from "./priceDataSection";
 import type { PaneSectionFactory } from "./section";
 import { uncertaintySection } from "./uncertainty";
 import { yourModelsSection } from "./yourModels";
@@ -18,4 +19,5 @@ export const paneSections: readonly PaneSectionFactory[] = [
   uncertaintySection,
   pricesSection,
   priceBrowserSection,
+  priceDataSection,
 ];

@@ -124,6 +124,43 @@ export type BlockInsertOutcome =
       readonly reason: "occupied" | "noRoom";
       readonly occupied: readonly string[];
     };
+/** A genai-prices data file the workbook keeps, as it was accepted (canonical JSON), with when and where it was fetched. */
+export interface StoredPriceData {
+  readonly text: string;
+  /** When it was fetched: an ISO 8601 timestamp in UTC. */
+  readonly fetchedAt: string;
+  /** The URL it was fetched from. */
+  readonly source: string;
+}
+
+/** The price data a workbook keeps, if any, and what could not be read back. */
+export interface PriceDataListing {
+  readonly data: StoredPriceData | null;
+  /** One message per stored part or set that cannot be used (damaged, incomplete); such parts are left as they are. */
+  readonly unreadable: readonly string[];
+}
+
+/**
+ * The price data kept in the workbook, so everyone who opens it prices with
+ * the same data. The store keeps text; the pane checks it (checkPriceData)
+ * before anything prices with it, when it is accepted and again on every read.
+ */
+export interface PriceDataKeeper {
+  /** Where the data is kept, in words for the pane. */
+  readonly keptWhere: string;
+  /** The kept data, read afresh from the workbook. */
+  read(): Promise<PriceDataListing>;
+  /**
+   * Keeps `data` in place of any kept before. Resolves only once what was
+   * written reads back as `data`; otherwise rejects and the workbook keeps what
+   * it kept before.
+   */
+  keep(data: StoredPriceData): Promise<void>;
+  /** Removes the kept data (back to the built-in prices); resolves false when there was none. */
+  remove(): Promise<boolean>;
+  /** Recalculates every formula of the workbook (after the data in use changed). */
+  recalculate(): Promise<void>;
+}
 
 /**
  * The task pane talks to a workbook only through this interface: Office.js in
@@ -188,4 +225,6 @@ export interface WorkbookHost {
    * of a worksheet is selected.
    */
   insertAtSelection?(block: readonly (readonly (BlockCell | null)[])[]): Promise<BlockInsertOutcome>;
+  /** The price data kept in this workbook (see PriceDataKeeper). */
+  readonly priceData?: PriceDataKeeper;
 }

@@ -250,6 +250,8 @@ export class FakeExcel {
   readonly calls: string[] = [];
   /** Every operation carried out at a sync, in order. */
   readonly executed: string[] = [];
+  /** Every Application.calculate carried out, by calculation type ("Full"). */
+  readonly calculations: string[] = [];
   /** Syncs per Excel.run, in order of the runs. */
   readonly syncsPerRun: number[] = [];
   /** The ExcelApi version this Excel supports. */
@@ -468,6 +470,7 @@ class FakeContext {
     readonly names: FakeNamedItemCollection;
     readonly customXmlParts: FakeCustomXmlPartCollection;
     getSelectedRange(): FakeRange;
+    readonly application: { calculate(calculationType: string): void };
   };
   private queue: Operation[] = [];
   private closed = false;
@@ -492,6 +495,12 @@ class FakeContext {
           range.bind(sheet, bounds);
         });
         return range;
+      },
+      application: {
+        calculate: (calculationType: string) =>
+          this.enqueue("Application.calculate", calculationType, () => {
+            excel.calculations.push(calculationType);
+          }),
       },
     };
   }

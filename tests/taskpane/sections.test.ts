@@ -12,6 +12,7 @@ import { actionButton, element } from "../../src/taskpane/dom";
 import { loadedSheetsSection } from "../../src/taskpane/loadedSheets";
 import { mountPane, type PaneOptions } from "../../src/taskpane/pane";
 import { priceBrowserSection } from "../../src/taskpane/priceBrowser";
+import { priceDataSection } from "../../src/taskpane/priceDataSection";
 import { pricesSection } from "../../src/taskpane/priceCatalogView";
 import type { PaneContext, PaneSectionFactory } from "../../src/taskpane/section";
 import { paneSections } from "../../src/taskpane/sections";
@@ -58,8 +59,9 @@ class LoadOnlyHost implements WorkbookHost {
 }
 
 describe("the section list", () => {
-  it("is company models, your models, sheets loaded from models, sensitivity and simulation, prices, all model prices, in that order", async () => {
-    expect(paneSections).toEqual([companyModelsSection, yourModelsSection, loadedSheetsSection, uncertaintySection, pricesSection, priceBrowserSection]);
+  it("is company models, your models, sheets loaded from models, sensitivity and simulation, prices, all model prices, price data, in that order", async () => {
+    // Price data shows only on a host that keeps price data (MemoryHost keeps none).
+    expect(paneSections).toEqual([companyModelsSection, yourModelsSection, loadedSheetsSection, uncertaintySection, pricesSection, priceBrowserSection, priceDataSection]);
     await mount(new MemoryHost(), paneSections);
     const order = [...root.querySelectorAll(".pane-scroll > :not(.pane-header, .prompt)")].map((el) => el.getAttribute("aria-label") ?? el.querySelector("h2, .section-title")?.textContent);
     expect(order).toEqual(["Company models", "Your models", "Sheets loaded from models", "Sensitivity and simulation", "Where the prices come from", "All model prices"]);

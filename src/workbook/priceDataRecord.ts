@@ -1,0 +1,143 @@
+/**
+ * The price data a workbook keeps (a genai-prices data file the pane accepted),
+ * as records of the same kind as the user's presets (workbookRecords.ts):
+ * custom XML parts in Excel, storage entries in the preview. The data is about
+ * 1 MB, so it is written as a set of parts of at most `priceDataChunkChars`
+ * characters each, one part per sync: every request stays far below Office's
+ * request size limit (5 MB in Excel on the web). Each part says which set it
+ * belongs to, its place and how many the set has:
+ *
+ *   <aicostPriceData xmlns=".../price-data/1" set="k..." index="0" count="2" fetchedAt="..." source="...">JSON</aicostPriceData>
+ *
+ * The content is the accepted data as canonical JSON (JSON.stringify of what
+ * was checked), with only what XML requires escaped (xmlSafeJson,
+ * escapeXmlContent). A set is used only when complete; of several complete
+ * sets (a replacement that stopped half way) the newest wins. The text read
+ * back is untrusted: the pane checks it with checkPriceData before it prices
+ * with it. Pure: no Office.js, no genai-prices.
+ */
+import { priceDataMaxBytes } from "../calc/priceDataStore";
+import type { PriceDataListing, StoredPriceData } from "./host";
+import { escapeXml, escapeXmlContent, readElement, recordKeyPattern, xmlSafeJson } from "./workbookRecords";
+
+/** Namespace URI: an identifier only, never fetched. */
+export const priceDataNamespace = "http://schemas.aicost.invalid/price-data/1";
+const priceDataElement = "aicostPriceData";
+
+/** The most characters of data one part holds. */
+export const priceDataChunkChars = 1_000_000;
+/** The longest part XML read, in UTF-16 units. */
+export const priceDataPartMaxXmlLength = 4 * priceDataChunkChars;
+/** The most parts a set may have: enough for the largest file the checks accept, with its escapes. */
+export const priceDataMaxParts = Math.ceil((2 * priceDataMaxBytes) / priceDataChunkChars);
+
+/** The data cut into chunks, never between the two halves of a surrogate pair. */
+function chunksOf(text: string): string[] {
+  const chunks: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(at + priceDataChunkChars, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(text.slice(at, end));
+    at = end;
+  }
+  return chunks.length === 0 ? [""] : chunks;
+}
+
+/** The XML of each part of a set that keeps `data`, in order. */
+export function priceDataPartsXml(data: StoredPriceData, set: string): string[] {
+  const chunks = chunksOf(data.text);
+  return chunks.map(
+    (chunk, index) =>
+      `<${priceDataElement} xmlns="${priceDataNamespace}" set="${escapeXml(set)}" index="${index}" count="${chunks.length}"` +
+      ` fetchedAt="${escapeXml(data.fetchedAt)}" source="${escapeXml(data.source)}">${escapeXmlContent(xmlSafeJson(chunk))}</${priceDataElement}>`,
+  );
+}
+
+export interface PriceDataPart {
+  readonly set: string;
+  readonly index: number;
+  readonly count: number;
+  readonly fetchedAt: string;
+  readonly source: string;
+  readonly content: string;
+}
+
+/** One part as read back, or why it cannot be used. */
+export function readPriceDataPart(xml: string): { readonly ok: true; readonly value: PriceDataPart } | { readonly ok: false; readonly problem: string } {
+  if (xml.length > priceDataPartMaxXmlLength) return { ok: false, problem: `a part is ${xml.length} characters long, over the limit of ${priceDataPartMaxXmlLength}` };
+  const found = readElement(xml, priceDataElement);
+  if (found === undefined) return { ok: false, problem: "a part is not AICOST price data" };
+  if (found.namespace !== undefined && found.namespace !== priceDataNamespace) return { ok: false, problem: "a part is not AICOST price data: another namespace" };
+  const { attributes, content } = found;
+  const set = attributes.set ?? "";
+  const index = Number(attributes.index);
+  const count = Number(attributes.count);
+  if (!recordKeyPattern.test(set)) return { ok: false, problem: "a part has no valid set key" };
+  if (!Number.isInteger(count) || count < 1 || count > priceDataMaxParts || !Number.isInteger(index) || index < 0 || index >= count) {
+    return { ok: false, problem: "a part has no valid place in its set" };
+  }
+  return { ok: true, value: { set, index, count, fetchedAt: attributes.fetchedAt ?? "", source: attributes.source ?? "", content } };
+}
+
+/**
+ * The data a workbook's parts keep: the newest complete set, the handles of
+ * every other part (sets superseded or incomplete, which a store may drop),
+ * and a message per part or set that cannot be used.
+ */
+export function priceDataOf<T>(parts: readonly { readonly handle: T; readonly xml: string }[]): PriceDataListing & { readonly stale: readonly T[] } {
+  const sets = new Map<string, { handle: T; part: PriceDataPart }[]>();
+  const unreadable: string[] = [];
+  const stale: T[] = [];
+  for (const { handle, xml } of parts) {
+    const read = readPriceDataPart(xml);
+    if (!read.ok) {
+      unreadable.push(`Price data stored in this workbook could not be read: ${read.problem}.`);
+      continue;
+    }
+    const list = sets.get(read.value.set) ?? [];
+    list.push({ handle, part: read.value });
+    sets.set(read.value.set, list);
+  }
+  let best: { handle: T; part: PriceDataPart }[] | undefined;
+  for (const list of sets.values()) {
+    const first = list[0] as { part: PriceDataPart };
+    const indexes = new Set(list.map(({ part }) => part.index));
+    const complete =
+      list.every(({ part }) => part.count === first.part.count && part.fetchedAt === first.part.fetchedAt) &&
+      indexes.size === first.part.count &&
+      list.length === first.part.count;
+    if (!complete) {
+      unreadable.push("Price data stored in this workbook is incomplete (a part is missing) and is ignored.");
+      stale.push(...list.map(({ handle }) => handle));
+      continue;
+    }
+    const bestFirst = best?.[0];
+    if (bestFirst === undefined || first.part.fetchedAt > bestFirst.part.fetchedAt) {
+      if (best !== undefined) stale.push(...best.map(({ handle }) => handle));
+      best = list;
+    } else {
+      stale.push(...list.map(({ handle }) => handle));
+    }
+  }
+  if (best === undefined) return { data: null, unreadable, stale };
+  const ordered = [...best].sort((a, b) => a.part.index - b.part.index);
+  const head = (ordered[0] as { part: PriceDataPart }).part;
+  return {
+    data: { text: ordered.map(({ part }) => part.content).join(""), fetchedAt: head.fetchedAt, source: head.source },
+    unreadable,
+    stale,
+  };
+}
+
+/** Why parts read back (in the order written) do not hold `data`; undefined when they do. */
+export function priceDataReadBackProblem(xmls: readonly string[], data: StoredPriceData): string | undefined {
+  const read = priceDataOf(xmls.map((xml, handle) => ({ handle, xml })));
+  if (read.data === null) return read.unreadable[0] ?? "nothing reads back";
+  const expected = priceDataPartsXml(data, "k00000000000000000000000000000000").length;
+  if (xmls.length !== expected) return "not every part was written";
+  if (read.data.text !== xmlSafeJson(data.text) && read.data.text !== data.text) return "the data does not read back the same";
+  if (read.data.fetchedAt !== data.fetchedAt || read.data.source !== data.source) return "its date or source does not read back the same";
+  return undefined;
+}
