@@ -7,7 +7,7 @@
  * selected cell as live AICOST.MODEL_PRICE formulas (priceBlock.ts).
  */
 import { momentOf } from "../calc/asOf";
-import { catalogRowMatches, listCatalog, type CatalogRow } from "../calc/catalogListing";
+import { catalogRowMatches, hasTimeOfDayPrices, listCatalog, type CatalogRow } from "../calc/catalogListing";
 import { genaiPricesPublishedOn, genaiPricesVersion, loadBundledProviders, resolveModel, type Provider } from "../calc/genaiPrices";
 import { priceKinds } from "../calc/priceKinds";
 import { isCalcError } from "../calc/result";
@@ -51,7 +51,18 @@ export function isDataStale(date: string, today: Date): boolean {
 
 const money = (value: number | null): string => (value === null ? "not listed" : formatUsd(value));
 
-function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: { readonly host: boolean; readonly formula: boolean }): HTMLLIElement {
+/** The time of day (UTC, HH:MM) of a moment, which a price that depends on the time of day is listed at. */
+export function utcClock(moment: number): string {
+  return new Date(moment).toISOString().slice(11, 16);
+}
+
+function rowItem(
+  row: CatalogRow,
+  index: number,
+  headingId: string,
+  canInsert: { readonly host: boolean; readonly formula: boolean },
+  timeOfDay: string | null,
+): HTMLLIElement {
   const item = element("li", { className: "price-entry" });
   item.dataset.provider = row.provider;
   item.dataset.model = row.model;
@@ -73,6 +84,14 @@ function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: {
     );
   }
   if (row.startsOn !== null) item.append(element("p", { className: "price-checked", text: `Price in force since ${row.startsOn}` }));
+  if (timeOfDay !== null) {
+    item.append(
+      element("p", {
+        className: "price-checked price-time-of-day",
+        text: `The price depends on the time of day: this is the price at ${timeOfDay} UTC. Formulas as of now follow the clock.`,
+      }),
+    );
+  }
   if (!canInsert.formula) {
     item.append(
       element("p", {
@@ -122,6 +141,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   const nowMs = (): number => Math.floor(context.now().getTime() / 60_000) * 60_000;
   const names = new Map(data.providers.map((p) => [p.id, { name: p.name, url: p.pricing_urls?.find((u) => /^https?:\/\//i.test(u)) }]));
   const rowsAt = new Map<number, CatalogRow[]>();
+  const modelKey = (providerId: string, modelId: string): string => `${providerId}\u0000${modelId}`;
+  const timed = new Set(data.providers.flatMap((p) => p.models.filter(hasTimeOfDayPrices).map((m) => modelKey(p.id, m.id))));
 
   const intro = element("p", {
     className: "section-intro",
@@ -168,7 +189,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   asOf.className = "field-input";
   asOf.placeholder = "YYYY-MM-DD";
   asOf.autocomplete = "off";
-  asOf.setAttribute("aria-describedby", `${idPrefix}-prices-as-of-hint`);
+  const asOfHintId = `${idPrefix}-prices-as-of-hint`;
+  asOf.setAttribute("aria-describedby", asOfHintId);
   form.append(
     field("Search", search, `${idPrefix}-prices-search`),
     field("Provider", provider, `${idPrefix}-prices-provider`),
@@ -195,9 +217,13 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
       list.replaceChildren();
       count.textContent = `“${typed}” is not a date: type one such as 2026-04-24, or leave it blank for now.`;
       count.dataset.kind = "error";
+      asOf.setAttribute("aria-invalid", "true");
+      asOf.setAttribute("aria-describedby", `${asOfHintId} ${count.id}`);
       return;
     }
     asOfText = typed === "" ? "now" : typed;
+    asOf.removeAttribute("aria-invalid");
+    asOf.setAttribute("aria-describedby", asOfHintId);
     let all = rowsAt.get(moment);
     if (all === undefined) {
       all = listCatalog(data.providers, { at: new Date(moment) });
@@ -209,7 +235,15 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
     shown = matching.slice(0, shownRows);
     const at = new Date(moment);
     list.replaceChildren(
-      ...shown.map((row, index) => rowItem(row, index, `${idPrefix}-prices-row-${index}`, { host: insert !== undefined, formula: formulaPricesRow(row, at) })),
+      ...shown.map((row, index) =>
+        rowItem(
+          row,
+          index,
+          `${idPrefix}-prices-row-${index}`,
+          { host: insert !== undefined, formula: formulaPricesRow(row, at) },
+          timed.has(modelKey(row.provider, row.model)) ? utcClock(moment) : null,
+        ),
+      ),
     );
     const total = matching.length;
     count.dataset.kind = "";

@@ -120,6 +120,36 @@ describe("All model prices", () => {
     expect(rows()).toHaveLength(0);
   });
 
+  it("says when a model's price depends on the time of day, and at which time (UTC) the listed price holds", async () => {
+    // 20:00 UTC: DeepSeek Chat's off-peak hours in the data, when its listed price is the discounted one.
+    await open(new MemoryHost(), { now: new Date(`${genaiPricesPublishedOn}T20:00:00Z`) });
+    await type("search", "deepseek-chat");
+    choose("deepseek");
+    const chat = (): HTMLElement | undefined => rows().find((li) => li.dataset.model === "deepseek-chat");
+    expect(chat()?.querySelector(".price-time-of-day")?.textContent).toBe(
+      "The price depends on the time of day: this is the price at 20:00 UTC. Formulas as of now follow the clock.",
+    );
+    await type("as-of", "2026-04-24");
+    expect(chat()?.querySelector(".price-time-of-day")?.textContent).toBe(
+      "The price depends on the time of day: this is the price at 12:00 UTC. Formulas as of now follow the clock.",
+    );
+    await type("search", "gpt-5.5");
+    choose("openai");
+    expect(rows().length).toBeGreaterThan(0);
+    expect(root.querySelector(".price-time-of-day")).toBeNull();
+  });
+
+  it("marks the as-of field invalid while its text is not a date, for screen readers", async () => {
+    await open(new MemoryHost());
+    const asOf = (): HTMLInputElement | null => root.querySelector<HTMLInputElement>('[id$="-prices-as-of"]');
+    expect(asOf()?.getAttribute("aria-invalid")).not.toBe("true");
+    await type("as-of", "yesterday");
+    expect(asOf()?.getAttribute("aria-invalid")).toBe("true");
+    expect(asOf()?.getAttribute("aria-describedby")?.split(" ")).toContain(root.querySelector(".price-count")?.id);
+    await type("as-of", "2026-04-24");
+    expect(asOf()?.getAttribute("aria-invalid")).not.toBe("true");
+  });
+
   it("flags the data as possibly stale more than 90 days after its date", async () => {
     await open(new MemoryHost(), { now: late });
     expect(root.querySelector(".price-data-stale")?.textContent).toContain(`this price data is of ${genaiPricesPublishedOn}, more than 90 days ago`);
