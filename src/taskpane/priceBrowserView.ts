@@ -286,6 +286,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   list.addEventListener("click", (event) => {
     const button = clickedAction(context, event);
     if (button?.dataset.action !== "insert-price") return;
+    // The second click of a double-click would find the block it just wrote in the way, and say so over the success.
+    if (event instanceof MouseEvent && event.detail > 1) return;
     const row = shown[Number(button.dataset.row)];
     if (row === undefined) return;
     context.act(async () => {

@@ -176,6 +176,22 @@ describe("All model prices", () => {
     expect(host.inserts).toHaveLength(1);
   });
 
+  it("takes a double-click on Insert as one insert: its second click does not report the block just written as in the way", async () => {
+    const host = new MemoryHost();
+    host.selection = { row: 1, column: 1 };
+    await open(host);
+    await type("search", "gpt-5.5");
+    choose("openai");
+    const button = rows().find((li) => li.dataset.model === "gpt-5.5")?.querySelector<HTMLElement>('[data-action="insert-price"]');
+    expect(button).toBeTruthy();
+    for (const detail of [1, 2]) {
+      button?.dispatchEvent(new MouseEvent("click", { bubbles: true, detail }));
+      await flush();
+    }
+    expect(status()).toBe("Inserted the prices of GPT-5.5 (openai) into Sheet1!B2:C10 as AICOST.MODEL_PRICE formulas.");
+    expect(host.inserts).toHaveLength(1);
+  });
+
   it("refuses a block that would run off the sheet", async () => {
     const host = new MemoryHost();
     host.selection = { row: 1_048_575, column: 16_383 };
