@@ -206,6 +206,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
 
   let shown: CatalogRow[] = [];
   let asOfText = "now";
+  /** The time of day (UTC) of the moment listed. */
+  let listedClock = "12:00";
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function render(): void {
@@ -222,6 +224,7 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
       return;
     }
     asOfText = typed === "" ? "now" : typed;
+    listedClock = utcClock(moment);
     asOf.removeAttribute("aria-invalid");
     asOf.setAttribute("aria-describedby", asOfHintId);
     let all = rowsAt.get(moment);
@@ -241,7 +244,7 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
           index,
           `${idPrefix}-prices-row-${index}`,
           { host: insert !== undefined, formula: formulaPricesRow(row, at) },
-          timed.has(modelKey(row.provider, row.model)) ? utcClock(moment) : null,
+          timed.has(modelKey(row.provider, row.model)) ? listedClock : null,
         ),
       ),
     );
@@ -278,6 +281,7 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
       dataLabel: data.label,
       dataDate: data.date,
       asOf: asOfText,
+      ...(timed.has(modelKey(row.provider, row.model)) ? { timeOfDay: listedClock } : {}),
     };
     const outcome = await insert(priceBlock(row, source));
     context.status.set(outcome.inserted ? "success" : "error", insertMessage(outcome, row));

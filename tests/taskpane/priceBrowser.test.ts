@@ -139,6 +139,24 @@ describe("All model prices", () => {
     expect(root.querySelector(".price-time-of-day")).toBeNull();
   });
 
+  it("inserts, for a model whose price depends on the time of day, a line saying so under its title", async () => {
+    const host = new MemoryHost();
+    host.selection = { row: 0, column: 0 };
+    await open(host, { now: new Date(`${genaiPricesPublishedOn}T20:00:00Z`) });
+    await type("search", "deepseek-chat");
+    choose("deepseek");
+    const insert = (): void => rows().find((li) => li.dataset.model === "deepseek-chat")?.querySelector<HTMLElement>('[data-action="insert-price"]')?.click();
+    insert();
+    await flush();
+    const texts = [...host.activeCells.values()].filter((v): v is string => typeof v === "string" && !v.startsWith("="));
+    expect(texts).toContain("The price depends on the time of day (UTC): these formulas, as of now, follow the clock.");
+    host.selection = { row: 0, column: 5 };
+    await type("as-of", "2026-04-24");
+    insert();
+    await flush();
+    expect([...host.activeCells.values()]).toContain("The price depends on the time of day: these formulas read it at 12:00 UTC.");
+  });
+
   it("marks the as-of field invalid while its text is not a date, for screen readers", async () => {
     await open(new MemoryHost());
     const asOf = (): HTMLInputElement | null => root.querySelector<HTMLInputElement>('[id$="-prices-as-of"]');
