@@ -92,7 +92,10 @@ function rowItem(
       }),
     );
   }
-  if (!canInsert.formula) {
+  const pricesNothing = row.tiers.length === 0 && priceKinds.every((kind) => priceOf(row, kind) === null);
+  if (pricesNothing) {
+    item.append(element("p", { className: "price-note", text: "Not insertable: genai-prices lists no token price for this model, so there is no formula to insert." }));
+  } else if (!canInsert.formula) {
     item.append(
       element("p", {
         className: "price-note",

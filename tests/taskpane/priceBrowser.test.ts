@@ -237,6 +237,16 @@ describe("All model prices", () => {
     expect(rows()).toHaveLength(shownRows);
   });
 
+  it("offers no insert for a model that lists no price at all (its block would hold no formula), and says why", async () => {
+    await open(new MemoryHost());
+    await type("search", "deepseek-chat:free");
+    choose("openrouter");
+    const free = rows().find((li) => li.dataset.model === "deepseek/deepseek-chat:free");
+    expect(free?.textContent).toContain("Input not listed · Cached input not listed · Cache write not listed · Output not listed");
+    expect(free?.querySelector('[data-action="insert-price"]')).toBeNull();
+    expect(free?.querySelector(".price-note")?.textContent).toBe("Not insertable: genai-prices lists no token price for this model, so there is no formula to insert.");
+  });
+
   it("offers no insert for a model id MODEL_PRICE reads as another model, and says why", async () => {
     await open(new MemoryHost());
     await type("search", "ft:gpt-4o");
