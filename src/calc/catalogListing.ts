@@ -117,3 +117,8 @@ export function listCatalog(providers: readonly Provider[], options: ListOptions
 export function hasDatedPrices(model: ModelInfo): boolean {
   return startDates(model).length > 0;
 }
+
+/** Whether a model's price depends on the time of day (some of its prices hold only between given UTC times). */
+export function hasTimeOfDayPrices(model: ModelInfo): boolean {
+  return Array.isArray(model.prices) && model.prices.some((conditional) => conditional.constraint?.type === "time_of_date");
+}

@@ -417,6 +417,27 @@ export class WorkbookView {
     } else {
       td.textContent = text;
     }
+    if (td.classList.contains("text")) {
+      // As in Excel, text runs on over the empty cells to its right and stops at the first filled one (which would otherwise show it beneath its own).
+      td.style.clipPath = `inset(0px -${this.emptyRunPx(sheetId, row, column)}px 0px 0px)`;
+    }
+  }
+
+  /** The width (px) of the empty cells right of a cell, up to the first filled one or the grid's edge. */
+  private emptyRunPx(sheetId: number, row: number, column: number): number {
+    let width = 0;
+    for (let c = column + 1; c < this.columnWidths.length && this.workbook.value(sheetId, row, c) === null; c++) width += this.columnWidths[c] ?? 0;
+    return width;
+  }
+
+  /** Re-draws the text cell whose text runs on over (row, column), if any: the nearest filled cell to its left. */
+  private refillRunningText(sheetId: number, row: number, column: number): void {
+    for (let c = column - 1; c >= 0; c--) {
+      if (this.workbook.value(sheetId, row, c) === null) continue;
+      const td = this.cellElements.get(lookKey(row, c));
+      if (td?.classList.contains("text")) this.fillCell(td, sheetId, row, c);
+      return;
+    }
   }
 
   private updateCells(cells: readonly Cell[]): void {
@@ -432,6 +453,7 @@ export class WorkbookView {
     for (const { row, column } of cells) {
       const td = this.cellElements.get(lookKey(row, column));
       if (td) this.fillCell(td, sheetId, row, column);
+      this.refillRunningText(sheetId, row, column);
     }
     // A check that changed re-draws the cells it highlights.
     const changed = new Set(cells.map((cell) => lookKey(cell.row, cell.column)));

@@ -45,6 +45,8 @@ export interface PriceBlockSource {
   readonly dataDate: string;
   /** The as_of the formulas pass: "now", or a date (YYYY-MM-DD) whose prices to keep. */
   readonly asOf: string;
+  /** For a model whose price depends on the time of day: the time (HH:MM, UTC) `asOf` falls at. */
+  readonly timeOfDay?: string;
 }
 
 /** A text as an Excel formula string literal: in double quotes, each double quote doubled. */
@@ -71,6 +73,16 @@ export function priceBlock(row: CatalogRow, source: PriceBlockSource): (BlockCel
     [text(`${row.name} (${row.model}), ${source.providerName}: ${source.dataLabel}, data ${source.dataDate}${moment}`), null],
   ];
   if (source.pricingUrl !== undefined) rows.push([text(`Source: ${source.pricingUrl}`), null]);
+  if (source.timeOfDay !== undefined) {
+    rows.push([
+      text(
+        source.asOf.trim().toLowerCase() === "now"
+          ? "The price depends on the time of day (UTC): these formulas, as of now, follow the clock."
+          : `The price depends on the time of day: these formulas read it at ${source.timeOfDay} UTC.`,
+      ),
+      null,
+    ]);
+  }
   for (const kind of Object.keys(kindFigure) as PriceKind[]) {
     const label = text(`${priceKindLabels[kind]} (${unit})`);
     rows.push(priceOf(row, kind) === null ? [label, text("not listed")] : [label, { content: { kind: "formula", formula: modelPriceFormula(row, kind, source.asOf) }, numberFormat: usdPerMillionFormat }]);

@@ -7,7 +7,7 @@
  * selected cell as live AICOST.MODEL_PRICE formulas (priceBlock.ts).
  */
 import { momentOf } from "../calc/asOf";
-import { catalogRowMatches, listCatalog, type CatalogRow } from "../calc/catalogListing";
+import { catalogRowMatches, hasTimeOfDayPrices, listCatalog, type CatalogRow } from "../calc/catalogListing";
 import { genaiPricesPublishedOn, genaiPricesVersion, loadBundledProviders, resolveModel, type Provider } from "../calc/genaiPrices";
 import { priceKinds } from "../calc/priceKinds";
 import { isCalcError } from "../calc/result";
@@ -51,7 +51,18 @@ export function isDataStale(date: string, today: Date): boolean {
 
 const money = (value: number | null): string => (value === null ? "not listed" : formatUsd(value));
 
-function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: { readonly host: boolean; readonly formula: boolean }): HTMLLIElement {
+/** The time of day (UTC, HH:MM) of a moment, which a price that depends on the time of day is listed at. */
+export function utcClock(moment: number): string {
+  return new Date(moment).toISOString().slice(11, 16);
+}
+
+function rowItem(
+  row: CatalogRow,
+  index: number,
+  headingId: string,
+  canInsert: { readonly host: boolean; readonly formula: boolean },
+  timeOfDay: string | null,
+): HTMLLIElement {
   const item = element("li", { className: "price-entry" });
   item.dataset.provider = row.provider;
   item.dataset.model = row.model;
@@ -73,7 +84,18 @@ function rowItem(row: CatalogRow, index: number, headingId: string, canInsert: {
     );
   }
   if (row.startsOn !== null) item.append(element("p", { className: "price-checked", text: `Price in force since ${row.startsOn}` }));
-  if (!canInsert.formula) {
+  if (timeOfDay !== null) {
+    item.append(
+      element("p", {
+        className: "price-checked price-time-of-day",
+        text: `The price depends on the time of day: this is the price at ${timeOfDay} UTC. Formulas as of now follow the clock.`,
+      }),
+    );
+  }
+  const pricesNothing = row.tiers.length === 0 && priceKinds.every((kind) => priceOf(row, kind) === null);
+  if (pricesNothing) {
+    item.append(element("p", { className: "price-note", text: "Not insertable: genai-prices lists no token price for this model, so there is no formula to insert." }));
+  } else if (!canInsert.formula) {
     item.append(
       element("p", {
         className: "price-note",
@@ -122,6 +144,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   const nowMs = (): number => Math.floor(context.now().getTime() / 60_000) * 60_000;
   const names = new Map(data.providers.map((p) => [p.id, { name: p.name, url: p.pricing_urls?.find((u) => /^https?:\/\//i.test(u)) }]));
   const rowsAt = new Map<number, CatalogRow[]>();
+  const modelKey = (providerId: string, modelId: string): string => `${providerId}\u0000${modelId}`;
+  const timed = new Set(data.providers.flatMap((p) => p.models.filter(hasTimeOfDayPrices).map((m) => modelKey(p.id, m.id))));
 
   const intro = element("p", {
     className: "section-intro",
@@ -168,7 +192,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   asOf.className = "field-input";
   asOf.placeholder = "YYYY-MM-DD";
   asOf.autocomplete = "off";
-  asOf.setAttribute("aria-describedby", `${idPrefix}-prices-as-of-hint`);
+  const asOfHintId = `${idPrefix}-prices-as-of-hint`;
+  asOf.setAttribute("aria-describedby", asOfHintId);
   form.append(
     field("Search", search, `${idPrefix}-prices-search`),
     field("Provider", provider, `${idPrefix}-prices-provider`),
@@ -184,6 +209,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
 
   let shown: CatalogRow[] = [];
   let asOfText = "now";
+  /** The time of day (UTC) of the moment listed. */
+  let listedClock = "12:00";
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function render(): void {
@@ -195,9 +222,14 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
       list.replaceChildren();
       count.textContent = `“${typed}” is not a date: type one such as 2026-04-24, or leave it blank for now.`;
       count.dataset.kind = "error";
+      asOf.setAttribute("aria-invalid", "true");
+      asOf.setAttribute("aria-describedby", `${asOfHintId} ${count.id}`);
       return;
     }
     asOfText = typed === "" ? "now" : typed;
+    listedClock = utcClock(moment);
+    asOf.removeAttribute("aria-invalid");
+    asOf.setAttribute("aria-describedby", asOfHintId);
     let all = rowsAt.get(moment);
     if (all === undefined) {
       all = listCatalog(data.providers, { at: new Date(moment) });
@@ -209,7 +241,15 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
     shown = matching.slice(0, shownRows);
     const at = new Date(moment);
     list.replaceChildren(
-      ...shown.map((row, index) => rowItem(row, index, `${idPrefix}-prices-row-${index}`, { host: insert !== undefined, formula: formulaPricesRow(row, at) })),
+      ...shown.map((row, index) =>
+        rowItem(
+          row,
+          index,
+          `${idPrefix}-prices-row-${index}`,
+          { host: insert !== undefined, formula: formulaPricesRow(row, at) },
+          timed.has(modelKey(row.provider, row.model)) ? listedClock : null,
+        ),
+      ),
     );
     const total = matching.length;
     count.dataset.kind = "";
@@ -244,6 +284,7 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
       dataLabel: data.label,
       dataDate: data.date,
       asOf: asOfText,
+      ...(timed.has(modelKey(row.provider, row.model)) ? { timeOfDay: listedClock } : {}),
     };
     const outcome = await insert(priceBlock(row, source));
     context.status.set(outcome.inserted ? "success" : "error", insertMessage(outcome, row));
@@ -252,6 +293,8 @@ export async function mountPriceBrowser(body: HTMLElement, context: PaneContext,
   list.addEventListener("click", (event) => {
     const button = clickedAction(context, event);
     if (button?.dataset.action !== "insert-price") return;
+    // The second click of a double-click would find the block it just wrote in the way, and say so over the success.
+    if (event instanceof MouseEvent && event.detail > 1) return;
     const row = shown[Number(button.dataset.row)];
     if (row === undefined) return;
     context.act(async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalogRowMatches, evaluateScalar, listCatalog, loadBundledProviders, MODEL_PRICE, type Provider } from "../../src/calc";
+import { catalogRowMatches, evaluateScalar, hasTimeOfDayPrices, listCatalog, loadBundledProviders, MODEL_PRICE, type ModelInfo, type Provider } from "../../src/calc";
 
 let providers: readonly Provider[];
 beforeAll(async () => {
@@ -31,6 +31,18 @@ describe("listCatalog", () => {
     expect(flash("2026-04-24T12:00:00Z")).toMatchObject({ inputUsdPerMillion: 0.14, startsOn: null });
     expect(flash("2026-09-01T12:00:00Z")).toMatchObject({ inputUsdPerMillion: 0.22, outputUsdPerMillion: 0.66, startsOn: "2026-08-17" });
     expect(flash("2026-09-01T02:00:00Z")).toMatchObject({ inputUsdPerMillion: 0.44, startsOn: null });
+  });
+
+  it("tells the models whose price depends on the time of day (hasTimeOfDayPrices)", () => {
+    const model = (provider: string, id: string): ModelInfo => {
+      const found = providers.find((p) => p.id === provider)?.models.find((m) => m.id === id);
+      expect(found, `${provider} ${id}`).toBeDefined();
+      return found as ModelInfo;
+    };
+    expect(hasTimeOfDayPrices(model("deepseek", "deepseek-chat"))).toBe(true);
+    expect(hasTimeOfDayPrices(model("deepseek", "deepseek-v4-flash"))).toBe(true);
+    expect(hasTimeOfDayPrices(model("openai", "gpt-5.5"))).toBe(false);
+    expect(hasTimeOfDayPrices(model("anthropic", "claude-opus-4-5"))).toBe(false);
   });
 
   it("agrees with MODEL_PRICE for every model of a provider that MODEL_PRICE resolves to itself", () => {

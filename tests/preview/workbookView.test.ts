@@ -123,6 +123,28 @@ describe("WorkbookView", () => {
     expect(td(title.address).style.top).toBe(top);
   });
 
+  it("lets a text run on over the empty cells to its right and stops it at the first filled one, as Excel does, also once that one is filled later", () => {
+    const sheet = workbook.activeSheetId;
+    const long = "A long label that runs on far past the cells to its right";
+    /** How far (px) a cell's text may run on past its right edge: its clip-path reaches that far. */
+    const over = (address: string): number => {
+      const inset = /^inset\(0(?:px)? (-?[\d.]+)px 0(?:px)? 0(?:px)?\)$/.exec(td(address).style.clipPath);
+      expect(inset, `${address}: ${td(address).style.clipPath}`).not.toBeNull();
+      return -Number(inset?.[1]);
+    };
+    workbook.enter(sheet, 0, 0, long);
+    workbook.enter(sheet, 0, 4, long);
+    // Columns B to D are empty and of one width: A1 runs on over the three of them, up to E1.
+    const threeColumns = over("A1");
+    expect(threeColumns).toBeGreaterThan(0);
+    workbook.enter(sheet, 0, 2, long);
+    // C1 filled later: A1 now stops at C1 (over B1 alone), and C1 runs on over D1 up to E1.
+    expect(over("A1")).toBeCloseTo(threeColumns / 3, 6);
+    expect(over("C1")).toBeCloseTo(threeColumns / 3, 6);
+    workbook.enter(sheet, 0, 2, "");
+    expect(over("A1")).toBeCloseTo(threeColumns, 6);
+  });
+
   it("lets a user select a cell, type a formula and press Enter", () => {
     const grid = byId("grid");
     const bar = byId<HTMLInputElement>("formula-bar");

@@ -120,6 +120,54 @@ describe("All model prices", () => {
     expect(rows()).toHaveLength(0);
   });
 
+  it("says when a model's price depends on the time of day, and at which time (UTC) the listed price holds", async () => {
+    // 20:00 UTC: DeepSeek Chat's off-peak hours in the data, when its listed price is the discounted one.
+    await open(new MemoryHost(), { now: new Date(`${genaiPricesPublishedOn}T20:00:00Z`) });
+    await type("search", "deepseek-chat");
+    choose("deepseek");
+    const chat = (): HTMLElement | undefined => rows().find((li) => li.dataset.model === "deepseek-chat");
+    expect(chat()?.querySelector(".price-time-of-day")?.textContent).toBe(
+      "The price depends on the time of day: this is the price at 20:00 UTC. Formulas as of now follow the clock.",
+    );
+    await type("as-of", "2026-04-24");
+    expect(chat()?.querySelector(".price-time-of-day")?.textContent).toBe(
+      "The price depends on the time of day: this is the price at 12:00 UTC. Formulas as of now follow the clock.",
+    );
+    await type("search", "gpt-5.5");
+    choose("openai");
+    expect(rows().length).toBeGreaterThan(0);
+    expect(root.querySelector(".price-time-of-day")).toBeNull();
+  });
+
+  it("inserts, for a model whose price depends on the time of day, a line saying so under its title", async () => {
+    const host = new MemoryHost();
+    host.selection = { row: 0, column: 0 };
+    await open(host, { now: new Date(`${genaiPricesPublishedOn}T20:00:00Z`) });
+    await type("search", "deepseek-chat");
+    choose("deepseek");
+    const insert = (): void => rows().find((li) => li.dataset.model === "deepseek-chat")?.querySelector<HTMLElement>('[data-action="insert-price"]')?.click();
+    insert();
+    await flush();
+    const texts = [...host.activeCells.values()].filter((v): v is string => typeof v === "string" && !v.startsWith("="));
+    expect(texts).toContain("The price depends on the time of day (UTC): these formulas, as of now, follow the clock.");
+    host.selection = { row: 0, column: 5 };
+    await type("as-of", "2026-04-24");
+    insert();
+    await flush();
+    expect([...host.activeCells.values()]).toContain("The price depends on the time of day: these formulas read it at 12:00 UTC.");
+  });
+
+  it("marks the as-of field invalid while its text is not a date, for screen readers", async () => {
+    await open(new MemoryHost());
+    const asOf = (): HTMLInputElement | null => root.querySelector<HTMLInputElement>('[id$="-prices-as-of"]');
+    expect(asOf()?.getAttribute("aria-invalid")).not.toBe("true");
+    await type("as-of", "yesterday");
+    expect(asOf()?.getAttribute("aria-invalid")).toBe("true");
+    expect(asOf()?.getAttribute("aria-describedby")?.split(" ")).toContain(root.querySelector(".price-count")?.id);
+    await type("as-of", "2026-04-24");
+    expect(asOf()?.getAttribute("aria-invalid")).not.toBe("true");
+  });
+
   it("flags the data as possibly stale more than 90 days after its date", async () => {
     await open(new MemoryHost(), { now: late });
     expect(root.querySelector(".price-data-stale")?.textContent).toContain(`this price data is of ${genaiPricesPublishedOn}, more than 90 days ago`);
@@ -143,6 +191,22 @@ describe("All model prices", () => {
     await flush();
     expect(status()).toBe("Not inserted: Sheet1!B2:C10 is in use (B2, B3, B4, C4, B5 hold something), and nothing was changed. Select an empty place and try again.");
     expect(host.activeCells).toEqual(written);
+    expect(host.inserts).toHaveLength(1);
+  });
+
+  it("takes a double-click on Insert as one insert: its second click does not report the block just written as in the way", async () => {
+    const host = new MemoryHost();
+    host.selection = { row: 1, column: 1 };
+    await open(host);
+    await type("search", "gpt-5.5");
+    choose("openai");
+    const button = rows().find((li) => li.dataset.model === "gpt-5.5")?.querySelector<HTMLElement>('[data-action="insert-price"]');
+    expect(button).toBeTruthy();
+    for (const detail of [1, 2]) {
+      button?.dispatchEvent(new MouseEvent("click", { bubbles: true, detail }));
+      await flush();
+    }
+    expect(status()).toBe("Inserted the prices of GPT-5.5 (openai) into Sheet1!B2:C10 as AICOST.MODEL_PRICE formulas.");
     expect(host.inserts).toHaveLength(1);
   });
 
@@ -171,6 +235,16 @@ describe("All model prices", () => {
     for (let i = 0; i < 100 && root.querySelector(".price-count") === null; i++) await flush(2);
     expect(root.querySelector(".price-browser-failed")).toBeNull();
     expect(rows()).toHaveLength(shownRows);
+  });
+
+  it("offers no insert for a model that lists no price at all (its block would hold no formula), and says why", async () => {
+    await open(new MemoryHost());
+    await type("search", "deepseek-chat:free");
+    choose("openrouter");
+    const free = rows().find((li) => li.dataset.model === "deepseek/deepseek-chat:free");
+    expect(free?.textContent).toContain("Input not listed · Cached input not listed · Cache write not listed · Output not listed");
+    expect(free?.querySelector('[data-action="insert-price"]')).toBeNull();
+    expect(free?.querySelector(".price-note")?.textContent).toBe("Not insertable: genai-prices lists no token price for this model, so there is no formula to insert.");
   });
 
   it("offers no insert for a model id MODEL_PRICE reads as another model, and says why", async () => {
