@@ -42,7 +42,6 @@
  * deleting it unlinks the sheet. The add-in never creates, changes or deletes
  * any other name.
  */
-import { freezeSheet } from "../presets/freeze";
 import { checkRuleFormula } from "../presets/plan";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
@@ -81,6 +80,9 @@ import {
 import { planWorkbookWrite, type WorkbookWrite } from "../workbook/writePlan";
 
 /** The price data records (src/workbook/priceDataRecord.ts), loaded on first use: the pane's first script stays small. */
+/** Freezing a sheet's formulas into values, loaded the first time a sheet is frozen. */
+const freezer = (): Promise<typeof import("../presets/freeze")> => import(/* webpackChunkName: "freeze" */ "../presets/freeze");
+
 const priceDataRecords = (): Promise<typeof import("../workbook/priceDataRecord")> =>
   import(/* webpackChunkName: "priceDataRecord" */ "../workbook/priceDataRecord");
 
@@ -468,6 +470,12 @@ export function createOfficeHost(environment: OfficeEnvironment = globalOfficeEn
   async function freezeModel(model: LoadedModel, options: { readonly now: Date }): Promise<FreezeOutcome> {
     ensureSupported();
     const fail = (text: string, cause: unknown): Error => new Error(`Freezing "${model.sheetName}" failed: ${text}`, { cause });
+    let freezeSheet: (typeof import("../presets/freeze"))["freezeSheet"];
+    try {
+      ({ freezeSheet } = await freezer());
+    } catch (error) {
+      throw fail(`${describeOfficeError(error)}. The workbook is unchanged.`, error);
+    }
     return environment.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");

@@ -39,7 +39,7 @@ const flush = async (): Promise<void> => {
 };
 
 /** What only one of the two hosts keeps for itself: its workbook, and how it waits for the workbook. */
-const ownMembers = new Set(["workbook", "records", "sheetOf", "open", "opened", "whenOpen", "forward", "forwardIn"]);
+const ownMembers = new Set(["workbook", "records", "priceDataParts", "sheetOf", "open", "opened", "whenOpen", "forward", "forwardIn"]);
 
 /** Every member of a host, with the members of its stores ("userPresets.list"), and what each is. */
 function shape(host: WorkbookHost): Record<string, string> {
@@ -73,6 +73,7 @@ describe("OpeningHost, the preview's host while its workbook opens", () => {
     expect(opening.name).toBe(open.name);
     expect(opening.requirementProblem()).toBe(open.requirementProblem());
     expect(opening.userPresets.keptWhere).toEqual(open.userPresets.keptWhere);
+    expect(opening.priceData.keptWhere).toBe(open.priceData?.keptWhere);
   });
 
   it("carries out a load asked for before the workbook is open once it opens, and lists the sheet then", async () => {

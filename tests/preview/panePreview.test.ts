@@ -87,6 +87,9 @@ async function saveAs(name: string): Promise<void> {
   input.dispatchEvent(new Event("input"));
   click('fluent-button[data-action="save"]');
   await flush();
+  // Reading the sheet back loads on first use (a chunk of its own): wait while the status says the pane is still at it.
+  for (let i = 0; i < 500 && status().dataset.kind === "progress"; i++) await new Promise((done) => setTimeout(done, 10));
+  await flush();
 }
 
 async function storedPresets(): Promise<readonly Preset[]> {
