@@ -40,6 +40,13 @@ export interface TornadoJson {
   }[];
 }
 
+/**
+ * The widest a label (an input's or an output's) grows in the tables: every built-in model's
+ * labels fit whole, so no two rows are cut to the same words (ai-paradox-5y's "One year, as the
+ * analysis puts it: net with / without new revenue" differ only after 40 characters).
+ */
+const labelMaxWidth = 64;
+
 /** `tornado <id> [--output KEY] [--json]`. */
 export async function tornadoCommand(ref: PresetRef, output: string | undefined, json: boolean, io: CliIo): Promise<CommandOutcome> {
   const resolved = await resolvePreset(ref, io);
@@ -77,7 +84,7 @@ export async function tornadoCommand(ref: PresetRef, output: string | undefined,
       right(bar.swing === null ? "error" : shown(bar.swing, t.format)),
     ]),
   ];
-  return { ok: true, stdout: `${lines.join("\n")}\n${withNewline(renderTable(rows, { defaultMaxWidth: 48 }))}` };
+  return { ok: true, stdout: `${lines.join("\n")}\n${withNewline(renderTable(rows, { maxWidths: [labelMaxWidth], defaultMaxWidth: 48 }))}` };
 }
 
 export interface SimulationJson {
@@ -165,5 +172,5 @@ export async function simulateCommand(ref: PresetRef, settings: SimulationSettin
     return [`${o.label}: ${grouped(o.failedTrials)} of ${grouped(settings.trials)} trials failed (${reasons(o)}); its statistics cover the other ${grouped(o.countedTrials)}.`];
   });
   const tail = failures.length === 0 ? "" : `\n${failures.join("\n")}\n`;
-  return { ok: true, stdout: `${lines.join("\n")}\n${withNewline(renderTable(rows, { defaultMaxWidth: 40 }))}${tail}` };
+  return { ok: true, stdout: `${lines.join("\n")}\n${withNewline(renderTable(rows, { maxWidths: [labelMaxWidth], defaultMaxWidth: 40 }))}${tail}` };
 }

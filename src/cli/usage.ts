@@ -22,7 +22,8 @@ Commands:
                                   it shows numbers in Excel without the add-in
   tornado <id> [--output KEY]     sensitivity: each input swung from its Low to its High
                                   value, every other input at Base, ranked by how far
-                                  the output moves (default: the last charted output)
+                                  the output moves (default: the model's first NPV if it
+                                  has a timeline, else its last charted output)
   simulate <id>                   Monte Carlo: each input with a range drawn from Low to
                                   High (most likely Base); mean, standard deviation,
                                   percentiles and the probability above zero of every

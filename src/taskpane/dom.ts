@@ -14,8 +14,9 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A count and its noun, the count with thousands separators as the pane writes numbers ("1,694 models"). */
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
 
 /** The date part (YYYY-MM-DD) of an ISO timestamp, or the text itself when it is not one. */

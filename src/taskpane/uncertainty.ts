@@ -243,7 +243,12 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
         : payback !== undefined
           ? ` ${chosen.label}: ${payback}.`
           : chance !== undefined
-            ? ` ${chosen.label} is above zero in ${(chance * 100).toFixed(1)}% of them.`
+            ? ` ${chosen.label} is above zero in ${(chance * 100).toFixed(1)}% of ${
+                // The share is of the trials that give the result a value: say so when others failed.
+                chosen.failedTrials === 0
+                  ? "them"
+                  : `the ${chosen.countedTrials.toLocaleString("en-US")} trials that give it a value (the other ${chosen.failedTrials.toLocaleString("en-US")} give an error: see the sheet)`
+              }.`
             : "";
     context.status.set("success", `Wrote ${trials.toLocaleString("en-US")} trials to the new sheet '${outcome.sheetName}'.${reading}`);
   }

@@ -316,6 +316,12 @@ describe("help", () => {
     expect(result.stdout).toMatch(/An existing file is\s+replaced/);
   });
 
+  it("--help gives tornado's default output as the README and the command do: a timeline's first NPV, else the last charted output", async () => {
+    const result = await run(["--help"]);
+    const text = result.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("(default: the model's first NPV if it has a timeline, else its last charted output)");
+  });
+
   it("no command prints the usage on stderr and exits 1", async () => {
     const result = await run([]);
     expect(result.status).toBe(1);

@@ -80,6 +80,26 @@ describe("aicost simulate", () => {
   });
 });
 
+describe("tables name every output in full", () => {
+  it("simulate shows each output's whole label, so no two rows read alike (ai-paradox-5y's two one-year nets differ only after 40 characters)", async () => {
+    for (const preset of builtInPresets) {
+      const direct = simulate(preset, { trials: 100, seed: 1, distribution: "triangular" });
+      if (!direct.ok) throw new Error(direct.message);
+      const table = (await runAicost(["simulate", preset.id, "--trials", "100"])).stdout;
+      for (const output of direct.result.outputs) expect(table, `${preset.id} ${output.key}`).toContain(`${output.label}  `);
+    }
+  });
+
+  it("tornado shows each input's whole label", async () => {
+    for (const preset of builtInPresets) {
+      const direct = tornado(preset);
+      if (!direct.ok) throw new Error(direct.message);
+      const table = (await runAicost(["tornado", preset.id])).stdout;
+      for (const input of direct.tornado.inputs) expect(table, `${preset.id} ${input.key}`).toContain(`${input.label}  `);
+    }
+  });
+});
+
 describe("timeline models", () => {
   it("simulate gives the summaries (NPV, IRR, payback, ROI) with the module's figures, and reads payback as a share that pays back", async () => {
     const preset = builtInPresets.find((p) => p.id === "ai-paradox-5y")!;

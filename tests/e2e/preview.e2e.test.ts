@@ -169,6 +169,22 @@ describe.skipIf(chromiumMissing)("preview host in Chromium", () => {
     expect(dialogs, "dialogs").toEqual([]);
   });
 
+  it("keeps the frozen rows' own row numbers beside them when the sheet scrolls down (the rows scrolled under them do not show through)", async () => {
+    const timeline = findPreset("meta-2026-5y") as Preset;
+    const plan = planSheet(timeline);
+    await loadPreset(page, timeline, plan.sheetName);
+    await page.click('[data-testid="chart-link"]');
+    await expect.poll(() => page.locator("#grid").evaluate((grid) => grid.scrollTop)).toBeGreaterThan(200);
+    const numbersShown = await page.locator("#grid tr.frozen th.row-header").evaluateAll((headers) =>
+      headers.map((th) => {
+        const box = th.getBoundingClientRect();
+        const shown = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return shown?.closest("th")?.textContent ?? "";
+      }),
+    );
+    expect(numbersShown).toEqual(Array.from({ length: plan.freezeRows }, (_, r) => String(r + 1)));
+  });
+
   it("opens offline with an empty Sheet1, a content security policy and the task pane", async () => {
     expect(await page.locator("#sheet-tabs [role=tab]").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet-name")))).toEqual(["Sheet1"]);
     expect(await activeSheet(page)).toBe("Sheet1");

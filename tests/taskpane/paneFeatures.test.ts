@@ -32,6 +32,10 @@ afterEach(() => {
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
+/** Flushes until `done` holds (or gives up, leaving the assertions after it to say what is wrong): a save loads the code that reads a sheet back on first use, which can take longer than a few ticks on a busy machine. */
+const until = async (done: () => boolean): Promise<void> => {
+  for (let i = 0; i < 400 && !done(); i++) await flush();
+};
 const status = (): HTMLElement => root.querySelector('[role="status"]') as HTMLElement;
 const action = (name: string, within: ParentNode = root): HTMLButtonElement[] => [...within.querySelectorAll<HTMLButtonElement>(`fluent-button[data-action="${name}"]`)];
 const first = (name: string, within: ParentNode = root): HTMLButtonElement => {
@@ -312,7 +316,7 @@ describe("save as preset", () => {
     input.value = "Meta, fewer cuts";
     input.dispatchEvent(new Event("input"));
     first("save").click();
-    await flush();
+    await until(() => host.stored.length > 0 || status().dataset.kind === "error");
 
     expect(promptSpy).not.toHaveBeenCalled();
     expect(host.calls).toContain("readModel");
@@ -332,7 +336,7 @@ describe("save as preset", () => {
     first("open-save").click();
     const form = root.querySelector<HTMLFormElement>(".save-form") as HTMLFormElement;
     form.dispatchEvent(new Event("submit", { cancelable: true, bubbles: true }));
-    await flush();
+    await until(() => host.stored.length > 0 || status().dataset.kind === "error");
     expect(host.stored.map((s) => s.preset.title)).toEqual(["Meta 2026"]);
   });
 
@@ -352,7 +356,7 @@ describe("save as preset", () => {
     input.value = "Broken";
     input.dispatchEvent(new Event("input"));
     first("save").click();
-    await flush();
+    await until(() => status().textContent?.startsWith("Not saved") === true);
     expect(status().dataset.kind).toBe("error");
     expect(status().textContent).toBe(`Not saved: ${base} (Base of “Fully loaded cost per employee (2025 estimate)”): expected a number, found "about 165k"`);
     expect(host.stored).toEqual([]);

@@ -97,6 +97,7 @@ describe("Price data in the pane (preview host)", () => {
     await flush();
     await settled();
     expect(inUse()).toMatch(/^Built-in data in use/);
+    expect(inUse()).toMatch(/, \d{1,3}(,\d{3})+ models\./);
     expect(visible("built-in-prices")).toBe(false);
     expect(server.requests.length).toBe(before);
     expect(price()).toBe(0.14);

@@ -222,6 +222,28 @@ describe.each([
     }
   });
 
+  it("says of how many trials a share above zero is, when some trials give the result no value (ai-paradox-5y's IRR without new revenue)", async () => {
+    const paradox = findPreset("ai-paradox-5y") as Preset;
+    const { host } = makeHost();
+    mountPane(root, host, { now: () => now, saveFile: () => undefined });
+    await flush();
+    click(`fluent-button[data-action="load"][data-preset-id="${paradox.id}"]`);
+    await untilStatus(/Loaded/);
+    setField("trials", "1000");
+    setField("seed", "7");
+    setField("output", "net_without_revenue.irr");
+    click('fluent-button[data-action="simulate"]');
+    await untilStatus(/^Wrote 1,000 trials/);
+    const run = simulate(paradox, { trials: 1000, seed: 7, distribution: "triangular" });
+    if (!run.ok) throw new Error(run.message);
+    const irr = run.result.outputs.find((o) => o.key === "net_without_revenue.irr")!;
+    expect(irr.failedTrials).toBeGreaterThan(0);
+    const share = ((irr.probabilityPositive as number) * 100).toFixed(1);
+    expect(status()).toContain(
+      `Without new revenue: IRR is above zero in ${share}% of the ${irr.countedTrials.toLocaleString("en-US")} trials that give it a value (the other ${irr.failedTrials.toLocaleString("en-US")} give an error: see the sheet).`,
+    );
+  });
+
   it("a timeline model whose discount rate may reach -100%: its tornado shows #NUM! at that end, and a long run cancels and writes nothing", async () => {
     const paradox = findPreset("ai-paradox-5y") as Preset;
     const paradoxPlan = planSheet(paradox);
