@@ -23,7 +23,8 @@ Commands:
   tornado <id> [--output KEY]     sensitivity: each input swung from its Low to its High
                                   value, every other input at Base, ranked by how far
                                   the output moves (default: the model's first NPV if it
-                                  has a timeline, else its last charted output)
+                                  has a timeline, else the last charted output an
+                                  input with a range moves)
   simulate <id>                   Monte Carlo: each input with a range drawn from Low to
                                   High (most likely Base); mean, standard deviation,
                                   percentiles and the probability above zero of every

@@ -316,10 +316,10 @@ describe("help", () => {
     expect(result.stdout).toMatch(/An existing file is\s+replaced/);
   });
 
-  it("--help gives tornado's default output as the README and the command do: a timeline's first NPV, else the last charted output", async () => {
+  it("--help gives tornado's default output as the README and the command do: a timeline's first NPV, else the last charted output an input moves", async () => {
     const result = await run(["--help"]);
     const text = result.stdout.replace(/\s+/g, " ");
-    expect(text).toContain("(default: the model's first NPV if it has a timeline, else its last charted output)");
+    expect(text).toContain("(default: the model's first NPV if it has a timeline, else the last charted output an input with a range moves)");
   });
 
   it("no command prints the usage on stderr and exits 1", async () => {

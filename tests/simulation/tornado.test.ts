@@ -76,4 +76,13 @@ describe("tornado", () => {
     if (!result.ok) expect(result.message).toContain("its outputs: ");
     expect(defaultTornadoOutput(preset)).toBe([...preset.outputs].reverse().find((o) => o.chart)?.key);
   });
+
+  it("defaults to the last charted output an input with a range moves, never one nothing moves (all swings zero)", () => {
+    const preset = builtInPresets.find((p) => p.id === "self-host-vs-api")!;
+    const key = defaultTornadoOutput(preset);
+    const result = tornado(preset, key);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.tornado.inputs.some((i) => typeof i.swing === "number" && i.swing !== 0)).toBe(true);
+    expect(preset.outputs.find((o) => o.key === key)?.chart).toBe(true);
+  });
 });
