@@ -122,6 +122,10 @@ export async function runPrices(argv: readonly string[], io: CliIo, env: NodeJS.
   const at = new Date(moment);
   const search = options.get("--search");
   const provider = options.get("--provider");
+  if (typeof provider === "string" && !catalog.providers.some((p) => p.id.toLowerCase() === provider.toLowerCase())) {
+    const ids = catalog.providers.map((p) => p.id).sort();
+    return { ok: false, message: `unknown provider ${JSON.stringify(provider.slice(0, 40))}; providers: ${ids.join(", ")}` };
+  }
   const rows = listCatalog(catalog.providers, {
     at,
     ...(typeof search === "string" ? { search } : {}),

@@ -34,6 +34,13 @@ describe("aicost prices", () => {
     expect(now[0]).toMatchObject({ inputUsdPerMillion: 0.22, startsOn: "2026-08-17" });
   });
 
+  it("refuses an unknown --provider, naming the providers, instead of listing no model", async () => {
+    const outcome = await runPrices(["--provider", "nope"], io, env);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toMatch(/^unknown provider "nope"; providers: .*\bdeepseek\b.*\bopenai\b/);
+    expect((await rows("--provider", "OpenAI")).length).toBeGreaterThan(0);
+  });
+
   it("refuses a bad --as-of and an unknown option", async () => {
     expect(await runPrices(["--as-of", "24/04/2026"], io, env)).toMatchObject({ ok: false });
     expect(await runPrices(["--color"], io, env)).toMatchObject({ ok: false });
