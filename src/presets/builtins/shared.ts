@@ -22,7 +22,7 @@ export function companyCoreInputs(figures: CompanyFigures): PresetInput[] {
       source: "red-rook-2026",
       note:
         figures.reported?.jobsCut === undefined
-          ? "As the analysis reports it from April 2026 press reports; no other figure is sourced here, so Reported repeats it."
+          ? "As the analysis reports it from April 2026 press reports; no other figure is sourced here."
           : "As the analysis reports it from April 2026 press reports; public reporting differs (the Reported column).",
       ...(figures.reported?.jobsCut === undefined ? {} : { reported: figures.reported.jobsCut }),
     },
