@@ -97,7 +97,16 @@ export function priceDataOf<T>(parts: readonly { readonly handle: T; readonly xm
       continue;
     }
     const list = sets.get(read.value.set) ?? [];
-    list.push({ handle, part: read.value });
+    // A part there twice, the same in every respect, is a copy: the data is all there, and the copy is stale.
+    const part = read.value;
+    const same = list.find(
+      (seen) => seen.part.index === part.index && seen.part.count === part.count && seen.part.fetchedAt === part.fetchedAt && seen.part.source === part.source && seen.part.content === part.content,
+    );
+    if (same !== undefined) {
+      stale.push(handle);
+      continue;
+    }
+    list.push({ handle, part });
     sets.set(read.value.set, list);
   }
   let best: { handle: T; part: PriceDataPart }[] | undefined;
