@@ -195,6 +195,37 @@ function checkWithGenaiPrices(providers: readonly Provider[], moments: readonly 
   } finally {
     console.warn = warn;
   }
+  if (issues.length === 0) checkMatching(providers, moments[0] ?? new Date(), issues);
+}
+
+/** An id no model should match: one that does has a match rule that takes any id. */
+const noSuchModelId = "aicost-no-such-model-7f3a9c";
+
+/**
+ * Each model reached by its own id, as the price listing shows it: a model
+ * whose id genai-prices prices as another (listed before it, whose match takes
+ * this id too) would be listed at its own prices while MODEL_PRICE gives the
+ * other's; and no model takes any id, so that an id genai-prices does not know
+ * stays #N/A, never a price.
+ */
+function checkMatching(providers: readonly Provider[], timestamp: Date, issues: Issues): void {
+  providers.forEach((provider, p) => {
+    const any = calcPrice({}, noSuchModelId, { provider, timestamp });
+    if (any !== null) {
+      const m = provider.models.findIndex((model) => model.id === any.model.id);
+      issues.push({ path: `[${p}].models[${m < 0 ? "?" : m}].match`, message: `matches any model id (it takes "${noSuchModelId}"): an id genai-prices does not know would be priced as this model` });
+      return;
+    }
+    provider.models.forEach((model: ModelInfo, m: number) => {
+      const found = calcPrice({}, model.id, { provider, timestamp });
+      if (found !== null && found.model.id !== model.id) {
+        issues.push({
+          path: `[${p}].models[${m}]`,
+          message: `is shadowed: genai-prices prices the id "${model.id.slice(0, 100)}" as "${found.model.id.slice(0, 100)}", listed before it, whose match takes this id too`,
+        });
+      }
+    });
+  });
 }
 
 /**
