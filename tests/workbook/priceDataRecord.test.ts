@@ -18,6 +18,12 @@ describe("priceDataOf", () => {
     expect(priceDataOf(parts.map((xml, handle) => ({ handle, xml }))).data).toEqual(data);
   });
 
+  it("reads back a part whose every character XML escapes (an ampersand is five characters as &amp;)", () => {
+    const data = stored(JSON.stringify([{ description: "&".repeat(priceDataChunkChars) }]));
+    const parts = priceDataPartsXml(data, set);
+    expect(priceDataReadBackProblem(parts, data)).toBeUndefined();
+  });
+
   it("uses a set one of whose parts is there twice, the same (the data is all there), and lists the copy as stale", () => {
     const data = stored(JSON.stringify(["x".repeat(priceDataChunkChars + 10)]));
     const parts = priceDataPartsXml(data, set);
