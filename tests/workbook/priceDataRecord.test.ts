@@ -3,9 +3,18 @@
  * characters of every width, duplicated parts, damaged parts.
  */
 import { describe, expect, it } from "vitest";
-import { priceDataChunkChars, priceDataOf, priceDataPartsXml, priceDataReadBackProblem } from "../../src/workbook/priceDataRecord";
+import {
+  priceDataChunkChars,
+  priceDataOf,
+  priceDataPartsXml,
+  priceDataReadBackProblem,
+} from "../../src/workbook/priceDataRecord";
 
-const stored = (text: string) => ({ text, fetchedAt: "2026-11-29T23:00:00.000Z", source: "https://example.test/data.json?a=1&b=<2>" });
+const stored = (text: string) => ({
+  text,
+  fetchedAt: "2026-11-29T23:00:00.000Z",
+  source: "https://example.test/data.json?a=1&b=<2>",
+});
 const set = "k0123456789abcdef0123456789abcdef";
 
 describe("priceDataOf", () => {

@@ -27,7 +27,11 @@ function cellsOf(preset: Preset, moved?: { from: number; by: number }): SheetCel
     if (moved !== undefined && moved.by < 0 && at.row >= moved.from && at.row < moved.from - moved.by) return []; // deleted
     const row = moved !== undefined && at.row >= moved.from ? at.row + moved.by : at.row;
     const address = cellAddress(row, at.column);
-    return [c.kind === "formula" ? { address, formula: adjusted(c.formula, moved), value: 0 } : { address, value: c.kind === "text" ? c.text : c.value }];
+    return [
+      c.kind === "formula"
+        ? { address, formula: adjusted(c.formula, moved), value: 0 }
+        : { address, value: c.kind === "text" ? c.text : c.value },
+    ];
   });
 }
 
