@@ -150,18 +150,79 @@ function checkShape(data: unknown, issues: Issues): data is Provider[] {
   return issues.length === 0;
 }
 
-/** genai-prices itself prices every model once at the given moments (its own checks: ancestor price keys, constraints). */
+/** What genai-prices warns when a price has a key it does not know: it leaves that price out, as if it were zero. */
+const unsupportedPriceKeyWarning = /^Unsupported price key for standard pricing: (.*)$/;
+
+/**
+ * genai-prices itself prices every model once at the given moments (its own
+ * checks: ancestor price keys, constraints). A price key it does not know (a
+ * newer data file's, say) it only warns about and leaves out, so that price
+ * would silently count as zero: its warning, caught here, refuses the file.
+ */
 function checkWithGenaiPrices(providers: readonly Provider[], moments: readonly Date[], issues: Issues): void {
-  providers.forEach((provider, p) => {
-    provider.models.forEach((model: ModelInfo, m: number) => {
-      const alone: Provider = { ...provider, models: [{ ...model, match: { starts_with: "" } }] };
-      for (const timestamp of moments) {
-        try {
-          calcPrice({ input_tokens: 1000, output_tokens: 100 }, model.id, { provider: alone, timestamp });
-        } catch (error) {
-          issues.push({ path: `[${p}].models[${m}].prices`, message: `genai-prices cannot price it: ${String((error as Error).message ?? error).slice(0, 200)}` });
-          return;
+  const warn = console.warn;
+  const unknown: { keys: string | undefined } = { keys: undefined };
+  console.warn = (...args: unknown[]): void => {
+    const found = typeof args[0] === "string" ? unsupportedPriceKeyWarning.exec(args[0]) : null;
+    if (found === null) warn(...args);
+    else unknown.keys ??= found[1];
+  };
+  try {
+    providers.forEach((provider, p) => {
+      provider.models.forEach((model: ModelInfo, m: number) => {
+        const alone: Provider = { ...provider, models: [{ ...model, match: { starts_with: "" } }] };
+        for (const timestamp of moments) {
+          unknown.keys = undefined;
+          try {
+            calcPrice({ input_tokens: 1000, output_tokens: 100 }, model.id, { provider: alone, timestamp });
+          } catch (error) {
+            issues.push({ path: `[${p}].models[${m}].prices`, message: `genai-prices cannot price it: ${String((error as Error).message ?? error).slice(0, 200)}` });
+            return;
+          }
+          // Set by the warning during calcPrice (a narrowing of the assignment above does not see it).
+          const warned = unknown.keys as string | undefined;
+          if (warned !== undefined) {
+            const keys = warned.split(", ").map((key) => `"${key.slice(0, 60)}"`);
+            issues.push({
+              path: `[${p}].models[${m}].prices`,
+              message: `has the price key${keys.length === 1 ? "" : "s"} ${keys.slice(0, 5).join(", ")} the genai-prices built into AICOST does not know: it would leave ${keys.length === 1 ? "that price" : "those prices"} out, as zero`,
+            });
+            return;
+          }
         }
+      });
+    });
+  } finally {
+    console.warn = warn;
+  }
+  if (issues.length === 0) checkMatching(providers, moments[0] ?? new Date(), issues);
+}
+
+/** An id no model should match: one that does has a match rule that takes any id. */
+const noSuchModelId = "aicost-no-such-model-7f3a9c";
+
+/**
+ * Each model reached by its own id, as the price listing shows it: a model
+ * whose id genai-prices prices as another (listed before it, whose match takes
+ * this id too) would be listed at its own prices while MODEL_PRICE gives the
+ * other's; and no model takes any id, so that an id genai-prices does not know
+ * stays #N/A, never a price.
+ */
+function checkMatching(providers: readonly Provider[], timestamp: Date, issues: Issues): void {
+  providers.forEach((provider, p) => {
+    const any = calcPrice({}, noSuchModelId, { provider, timestamp });
+    if (any !== null) {
+      const m = provider.models.findIndex((model) => model.id === any.model.id);
+      issues.push({ path: `[${p}].models[${m < 0 ? "?" : m}].match`, message: `matches any model id (it takes "${noSuchModelId}"): an id genai-prices does not know would be priced as this model` });
+      return;
+    }
+    provider.models.forEach((model: ModelInfo, m: number) => {
+      const found = calcPrice({}, model.id, { provider, timestamp });
+      if (found !== null && found.model.id !== model.id) {
+        issues.push({
+          path: `[${p}].models[${m}]`,
+          message: `is shadowed: genai-prices prices the id "${model.id.slice(0, 100)}" as "${found.model.id.slice(0, 100)}", listed before it, whose match takes this id too`,
+        });
       }
     });
   });

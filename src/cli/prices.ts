@@ -91,8 +91,9 @@ export async function runPrices(argv: readonly string[], io: CliIo, env: NodeJS.
     try {
       const bytes = await readFile(resolve(io.cwd, file));
       if (bytes.length > priceDataMaxBytes) return { ok: false, message: `not updated: ${file} is ${bytes.length} bytes, over the limit of ${priceDataMaxBytes}` };
-      text = bytes.toString("utf8");
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch (error) {
+      if (error instanceof TypeError) return { ok: false, message: `not updated: ${file} is not UTF-8 text; the prices in use are unchanged` };
       return { ok: false, message: `not updated: cannot read ${file}: ${(error as Error).message}` };
     }
     const checked = checkPriceData(text);

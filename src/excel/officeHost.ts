@@ -14,7 +14,7 @@
  *   userPresets.save      3 (2 to read the stored presets, 1 to write and read back; 2 when none is stored yet), 4 to replace one
  *   userPresets.remove    3 (1 when none is stored)
  *   insertAtSelection     3 (read the selection; read the block's cells; write them), 2 when refused
- *   priceData.read        1 + one per part (a part holds at most 1 MB of data: genai-prices' file is one or two)
+ *   priceData.read        1 + one per part (a part holds at most 1 million characters as written: genai-prices' file is one or two)
  *   priceData.keep        1 + one per part written (each read back in the same sync) + 1 to drop the old parts
  *   priceData.remove      2 (1 when none is kept)
  *   priceData.recalculate 1

@@ -133,6 +133,12 @@ export async function examinePriceData(text: string, fetchedAt: string, source: 
     return { ok: false, reason: `${first?.path ? `${first.path} ` : ""}${first?.message ?? "invalid"} (${checked.issues.length} issue(s) found)` };
   }
   const canonical = JSON.stringify(checked.providers);
+  // The workbook keeps the data written out (numbers in full: "1e20" is 21 digits), and checks that text when it is
+  // opened again: data that would not pass then is refused now.
+  const keptBytes = new TextEncoder().encode(canonical).length;
+  if (keptBytes > priceDataMaxBytes) {
+    return { ok: false, reason: `written out as the workbook keeps it, the data is ${keptBytes} bytes, over the limit of ${priceDataMaxBytes} bytes` };
+  }
   const data: InstalledPriceData = {
     providers: checked.providers,
     canonical,

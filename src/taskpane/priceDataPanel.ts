@@ -93,6 +93,8 @@ export function buildPriceDataPanel(section: HTMLElement, context: PaneContext, 
     setDisabled(check, starting || checking !== undefined);
     context.rendered();
     if (starting || checking !== undefined) setDisabled(check, true);
+    // No going back while a check runs: it compares the file with the data in use, which would change under it.
+    if (checking !== undefined) setDisabled(builtIn, true);
   }
 
   function finishCheck(): void {
@@ -175,6 +177,7 @@ export function buildPriceDataPanel(section: HTMLElement, context: PaneContext, 
   }
 
   async function revert(): Promise<void> {
+    if (checking !== undefined) return;
     status.set("progress", "Going back to the built-in prices…");
     const module = await loadCheck();
     await keeper.remove();

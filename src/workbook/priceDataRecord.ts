@@ -24,25 +24,48 @@ import { escapeXml, escapeXmlContent, readElement, recordKeyPattern, xmlSafeJson
 export const priceDataNamespace = "http://schemas.aicost.invalid/price-data/1";
 const priceDataElement = "aicostPriceData";
 
-/** The most characters of data one part holds. */
+/** The most characters one part's content holds as written, escapes included. */
 export const priceDataChunkChars = 1_000_000;
-/** The longest part XML read, in UTF-16 units. */
+/** The longest part XML read, in UTF-16 units: its content and far more than its attributes take. */
 export const priceDataPartMaxXmlLength = 4 * priceDataChunkChars;
-/** The most parts a set may have: enough for the largest file the checks accept, with its escapes. */
-export const priceDataMaxParts = Math.ceil((2 * priceDataMaxBytes) / priceDataChunkChars);
+/** The most characters one character of data takes in a part: a \uXXXX escape (xmlSafeJson). */
+const maxEscapedChars = 6;
+/** The most parts a set may have: enough for the largest file the checks accept, every character escaped. */
+export const priceDataMaxParts = Math.ceil((maxEscapedChars * priceDataMaxBytes) / priceDataChunkChars) + 1;
 
-/** The data cut into chunks, never between the two halves of a surrogate pair. */
+/** How many characters the UTF-16 unit at `i` takes in a part (escapeXmlContent of xmlSafeJson); a surrogate pair counts 1 a half. */
+function escapedLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code === 0x26) return 5; // &amp;
+  if (code === 0x3c || code === 0x3e) return 4; // &lt; &gt;
+  if (code < 0x20 && code !== 0x09 && code !== 0x0a) return maxEscapedChars;
+  if (code === 0xfffe || code === 0xffff) return maxEscapedChars;
+  if (code >= 0xd800 && code <= 0xdbff) return i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 1 : maxEscapedChars;
+  if (code >= 0xdc00 && code <= 0xdfff) return i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? 1 : maxEscapedChars;
+  return 1;
+}
+
+/**
+ * The data cut into chunks of at most `priceDataChunkChars` characters as a
+ * part holds them (escapes included: every request stays small, whatever the
+ * text), never between the two halves of a surrogate pair.
+ */
 function chunksOf(text: string): string[] {
   const chunks: string[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(at + priceDataChunkChars, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    chunks.push(text.slice(at, end));
-    at = end;
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cost = escapedLength(text, i);
+    const pairStart = (text.charCodeAt(i) & 0xfc00) === 0xd800 && cost === 1;
+    if (size + cost + (pairStart ? 1 : 0) > priceDataChunkChars && i > start) {
+      chunks.push(text.slice(start, i));
+      start = i;
+      size = 0;
+    }
+    size += cost;
   }
-  return chunks.length === 0 ? [""] : chunks;
+  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
+  return chunks;
 }
 
 /** The XML of each part of a set that keeps `data`, in order. */
@@ -97,7 +120,16 @@ export function priceDataOf<T>(parts: readonly { readonly handle: T; readonly xm
       continue;
     }
     const list = sets.get(read.value.set) ?? [];
-    list.push({ handle, part: read.value });
+    // A part there twice, the same in every respect, is a copy: the data is all there, and the copy is stale.
+    const part = read.value;
+    const same = list.find(
+      (seen) => seen.part.index === part.index && seen.part.count === part.count && seen.part.fetchedAt === part.fetchedAt && seen.part.source === part.source && seen.part.content === part.content,
+    );
+    if (same !== undefined) {
+      stale.push(handle);
+      continue;
+    }
+    list.push({ handle, part });
     sets.set(read.value.set, list);
   }
   let best: { handle: T; part: PriceDataPart }[] | undefined;

@@ -16,7 +16,10 @@
  *    unchanged it keeps its source, edited (or typed over a repeated Base) its
  *    source becomes "typed into the workbook", dated the day of saving, and
  *    the note says what the preset had.
- * What is not read: labels, units, notes, results, the timeline and the sources
+ *  - a row of the inputs table that holds another input's label (rows were
+ *    inserted or deleted there) stops the reading: its values are not where
+ *    the plan put them.
+ * What is not read: labels (but for that), units, notes, results, the timeline and the sources
  * table; they come from the original preset.
  */
 import { cellAddress, parseCellAddress } from "../presets/address";
@@ -104,6 +107,30 @@ export function presetFromSheet(origin: Preset, cells: readonly SheetCell[], opt
   const whereOf = new Map<string, { address: string; what: string }>();
   const columns = planColumnsOf(origin);
   let typedReportedSource: PresetSource | undefined;
+
+  // Rows inserted or deleted in the inputs table move the values away from where the plan put them: the
+  // values read there would be other inputs' (saved, or simulated, as these). Told by a row that holds another
+  // input's label. (Formulas tell nothing: Excel adjusts their references as their rows move.)
+  for (const input of origin.inputs) {
+    const row = parseCellAddress(plan.keyCells[input.key]?.base ?? "")?.row;
+    if (row === undefined) continue;
+    const labelAddress = cellAddress(row, columns.label);
+    const label = cellAt(labelAddress)?.value;
+    const otherLabel = typeof label === "string" && oneLine(label) !== oneLine(input.label) && origin.inputs.some((other) => oneLine(other.label) === oneLine(label));
+    if (otherLabel) {
+      return {
+        ok: false,
+        issues: [
+          {
+            address: labelAddress,
+            message:
+              `${labelAddress}: the row of “${cutText(input.label, 60)}” holds another row now (rows were inserted or deleted in the inputs table), ` +
+              "so its values are not where the preset put them. Undo that change, or load the preset again, and try again.",
+          },
+        ],
+      };
+    }
+  }
 
   const inputs = origin.inputs.map((input, index): PresetInput => {
     const at = plan.keyCells[input.key];

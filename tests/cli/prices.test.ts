@@ -66,4 +66,15 @@ describe("aicost prices", () => {
     expect(readFileSync(env.AICOST_PRICES_FILE, "utf8")).toBe(readFileSync(good, "utf8"));
     expect((await rows("--search", "deepseek-v4-flash", "--provider", "deepseek", "--as-of", "2026-04-24"))[0]?.inputUsdPerMillion).toBe(0.15);
   });
+
+  it("update: refuses a file that is not UTF-8 (as the pane does), rather than reading its bytes as replacement characters", async () => {
+    const kept = existsSync(env.AICOST_PRICES_FILE) ? readFileSync(env.AICOST_PRICES_FILE, "utf8") : undefined;
+    const latin1 = join(folder, "latin1.json");
+    const text = JSON.stringify([{ id: "acme", name: "Acmé", api_pattern: "x", models: [{ id: "modèle-1", match: { equals: "modèle-1" }, prices: { input_mtok: 1 } }] }]);
+    writeFileSync(latin1, Buffer.from(text, "latin1"));
+    const refused = await runPrices(["update", "--file", latin1], io, env);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toMatch(/not updated: .*not UTF-8/);
+    expect(existsSync(env.AICOST_PRICES_FILE) ? readFileSync(env.AICOST_PRICES_FILE, "utf8") : undefined).toBe(kept);
+  });
 });

@@ -62,3 +62,16 @@ describe("HyperFormulaHost.insertAtSelection", () => {
     expect(await host.insertAtSelection(block())).toMatchObject({ inserted: true, sheetName: "Sheet2", address: "A1:B8" });
   });
 });
+
+describe("HyperFormulaHost.insertAtSelection and array results", () => {
+  it("refuses cells an array formula's result spills into (they show values though nothing was typed there); the formula keeps its result", async () => {
+    const { workbook, host } = newHost({ Sheet1: [["=ARRAYFORMULA(D1:D10*2)", null, null, 1], [null, null, null, 2], [null, null, null, 3], [null, null, null, 4]] });
+    const sheet = workbook.activeSheetId;
+    expect(workbook.value(sheet, 3, 0)).toBe(8);
+    workbook.select(3, 0);
+    expect(await host.insertAtSelection(block())).toMatchObject({ inserted: false, reason: "occupied", address: "A4:B11", occupied: ["A4", "A5", "A6", "A7", "A8"] });
+    expect(workbook.value(sheet, 0, 0)).toBe(2);
+    expect(workbook.value(sheet, 3, 0)).toBe(8);
+    expect(workbook.editText(sheet, 4, 1)).toBe("");
+  });
+});

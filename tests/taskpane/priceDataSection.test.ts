@@ -220,6 +220,34 @@ describe("Price data in the pane (preview host)", () => {
     expect(visible("accept-prices")).toBe(false);
   });
 
+  it("offers no Use built-in prices while a check runs (the check compares with the data in use), and offers it again after", async () => {
+    let release: (() => void) | undefined;
+    server.answer("/slow-in-use.json", (_request, response) => {
+      response.setHeader("Content-Length", Buffer.byteLength(goodText));
+      response.write(goodText.slice(0, 100));
+      release = () => response.end(goodText.slice(100));
+    });
+    const storage = new MemoryStorage();
+    const { examinePriceData, storedOf } = await import("../../src/taskpane/priceDataCheck");
+    const examined = await examinePriceData(goodText, "2026-11-29T11:00:00.000Z", "https://example.test/data.json");
+    if (!examined.ok) throw new Error(examined.reason);
+    await newHost({ Sheet1: [] }, storage).host.priceData?.keep(storedOf(examined.data));
+    mount("/slow-in-use.json", { storage });
+    await flush();
+    await settled();
+    expect(visible("built-in-prices")).toBe(true);
+    button("check-prices")?.click();
+    await flush();
+    expect(button("built-in-prices")?.hasAttribute("disabled")).toBe(true);
+    button("built-in-prices")?.click();
+    await flush();
+    expect(installedPriceData()).not.toBeNull();
+    release?.();
+    await settled();
+    expect(paneStatus()).toMatch(/same data as the data in use/);
+    expect(button("built-in-prices")?.hasAttribute("disabled")).toBe(false);
+  });
+
   it("prices with the data a workbook keeps when the pane starts (a reopened workbook), and ignores kept data that no longer passes", async () => {
     const storage = new MemoryStorage();
     const first = mount("/good.json", { storage });
