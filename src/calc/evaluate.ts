@@ -250,21 +250,27 @@ function rememberingCompute(fn: CalcFunction): Compute {
   };
 }
 
-/** Calls `compute` with the first `count` values, without spreading an array in the common arities. */
-function computeArity(compute: Compute, v: readonly Scalar[], count: number): number | CalcError {
+/**
+ * Calls `fn` with the first `count` of `args` (all of them by default), without
+ * spreading an array in the common arities: the per-cell and per-trial loops
+ * (here and in the simulation) call it on a hot path.
+ */
+export function callWithArguments<A, R>(fn: (...a: A[]) => R, args: readonly A[], count: number = args.length): R {
   switch (count) {
+    case 1:
+      return fn(args[0] as A);
     case 2:
-      return compute(v[0] as Scalar, v[1] as Scalar);
+      return fn(args[0] as A, args[1] as A);
     case 3:
-      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar);
+      return fn(args[0] as A, args[1] as A, args[2] as A);
     case 4:
-      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar, v[3] as Scalar);
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A);
     case 5:
-      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar, v[3] as Scalar, v[4] as Scalar);
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A, args[4] as A);
     case 6:
-      return compute(v[0] as Scalar, v[1] as Scalar, v[2] as Scalar, v[3] as Scalar, v[4] as Scalar, v[5] as Scalar);
+      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A, args[4] as A, args[5] as A);
     default:
-      return compute(...v.slice(0, count));
+      return fn(...(count === args.length ? args : args.slice(0, count)));
   }
 }
 
@@ -357,7 +363,7 @@ function evaluateFilled(
     } else {
       for (let c = 0; c < columns; c++) {
         for (let k = 0; k < varyingCount; k++) values[varying[k] as number] = (varyingCells[k] as Scalar[])[c] as Scalar;
-        const value = computeArity(compute, values, paramCount);
+        const value = callWithArguments(compute, values, paramCount);
         if (typeof value === "number" && value - value === 0) {
           outRow[c] = value === 0 ? 0 : value;
         } else {
@@ -472,7 +478,7 @@ export function evaluateGrid<E extends object = never>(
           const p = pending[i] as number;
           values[p] = resolveOmitted(fn, values, p);
         }
-        const value = computeArity(compute, values, paramCount);
+        const value = callWithArguments(compute, values, paramCount);
         result = typeof value === "number" && value - value === 0 ? (value === 0 ? 0 : value) : finish(fn, value);
       }
       if (typeof result !== "number") errorCount++;

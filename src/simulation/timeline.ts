@@ -21,6 +21,7 @@
 import { IRR } from "@formulajs/formulajs";
 import {
   calcError,
+  callWithArguments,
   checkCell,
   excelErrorCode,
   findCalcFunction,
@@ -102,24 +103,6 @@ function elementwise(values: readonly Value[], f: (columns: Column[]) => Column)
 const check = checkCell;
 const isError = isCalcError;
 const errorOf = calcError;
-
-/** Calls `fn` with the arguments in `args`, without spreading an array in the common cases (a hot path). */
-function callWith<A, R>(fn: (...a: A[]) => R, args: readonly A[]): R {
-  switch (args.length) {
-    case 1:
-      return fn(args[0] as A);
-    case 2:
-      return fn(args[0] as A, args[1] as A);
-    case 3:
-      return fn(args[0] as A, args[1] as A, args[2] as A);
-    case 4:
-      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A);
-    case 5:
-      return fn(args[0] as A, args[1] as A, args[2] as A, args[3] as A, args[4] as A);
-    default:
-      return fn(...args);
-  }
-}
 
 /** A column as the loops read it: its constant, or its values and errors. */
 interface Reader {
@@ -258,7 +241,7 @@ function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value
       }
     }
     if (error !== undefined) return error;
-    const row = callWith(compute, values);
+    const row = callWithArguments(compute, values);
     if (isError(row)) return trialErrorOf(row);
     for (let c = 0; c < row.length; c++)
       if (!Number.isFinite(row[c] as number)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
@@ -370,7 +353,7 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
         values[p] = checked;
       }
     }
-    const result = callWith(compute, values);
+    const result = callWithArguments(compute, values);
     if (isError(result)) return trialErrorOf(result);
     if (!Number.isFinite(result)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
     return result === 0 ? 0 : result;
