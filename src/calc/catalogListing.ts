@@ -7,7 +7,6 @@
  * prints it; the task pane's price browser will show it.
  */
 import { calcPrice, type ModelInfo, type ModelPrice, type Provider, type TieredPrices } from "@pydantic/genai-prices";
-import { startDates } from "./catalog";
 import { priceKeyOfKind, priceKinds, type PriceKind } from "./priceKinds";
 
 export interface PriceTier {
@@ -111,11 +110,6 @@ export function listCatalog(providers: readonly Provider[], options: ListOptions
     }
   }
   return rows;
-}
-
-/** Whether a model's price changes on dates (it has dated prices). */
-export function hasDatedPrices(model: ModelInfo): boolean {
-  return startDates(model).length > 0;
 }
 
 /** Whether a model's price depends on the time of day (some of its prices hold only between given UTC times). */

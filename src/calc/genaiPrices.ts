@@ -210,11 +210,6 @@ export function loadBundledProviders(): Promise<readonly Provider[]> {
   return loading;
 }
 
-/** The bundled catalog once loaded (see `loadBundledProviders`), else undefined. */
-export function bundledProviders(): readonly Provider[] | undefined {
-  return loaded;
-}
-
 /** The catalog genai-prices prices with now: installed data (priceDataStore.ts) when there is any, else the bundled catalog. */
 export function providersInUse(): readonly Provider[] | undefined {
   followPriceDataStore();
