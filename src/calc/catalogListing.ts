@@ -6,8 +6,8 @@
  * time-of-day prices), over the data passed in. Host-neutral: the command line
  * prints it; the task pane's price browser will show it.
  */
-import { calcPrice, type ModelInfo, type ModelPrice, type Provider, type TieredPrices } from "@pydantic/genai-prices";
-import { priceKeyOfKind, priceKinds, type PriceKind } from "./priceKinds";
+import { calcPrice, type ModelInfo, type ModelPrice, type Provider } from "@pydantic/genai-prices";
+import { isTieredPrice, priceKeyOfKind, priceKinds, type PriceKind } from "./priceKinds";
 
 export interface PriceTier {
   readonly kind: PriceKind;
@@ -38,10 +38,6 @@ export interface ListOptions {
   readonly at: Date;
 }
 
-function isTiered(value: unknown): value is TieredPrices {
-  return typeof value === "object" && value !== null && "base" in value && Array.isArray((value as TieredPrices).tiers);
-}
-
 /** The prices genai-prices puts in force for this model at `at` (the model alone, so its own match rules do not matter). */
 function pricesAt(provider: Provider, model: ModelInfo, at: Date): ModelPrice | null {
   const alone: Provider = { id: provider.id, name: provider.name, api_pattern: provider.api_pattern, models: [{ ...model, match: { starts_with: "" } }] };
@@ -66,7 +62,7 @@ function rowOf(provider: Provider, model: ModelInfo, price: ModelPrice): Catalog
   for (const kind of priceKinds) {
     const value = price[priceKeyOfKind[kind]];
     if (typeof value === "number") figures[kind] = value;
-    else if (isTiered(value)) {
+    else if (isTieredPrice(value)) {
       figures[kind] = value.base;
       for (const tier of [...value.tiers].sort((a, b) => a.start - b.start)) {
         tiers.push({ kind, abovePromptTokens: tier.start, usdPerMillion: tier.price });

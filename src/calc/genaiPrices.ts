@@ -20,7 +20,7 @@ import {
 } from "@pydantic/genai-prices";
 import { latestPriceStartDate } from "./catalog";
 import { installedPriceData, priceDataVersion, reportBuiltInPriceInfo } from "./priceDataStore";
-import { priceKeyOfKind, type PriceKind } from "./priceKinds";
+import { isTieredPrice, priceKeyOfKind, type PriceKind } from "./priceKinds";
 
 /** The installed package version (checked against its package.json by a test). */
 export const genaiPricesVersion = "0.1.8";
@@ -106,10 +106,6 @@ export function usageCostUsd(resolved: ResolvedModel, usage: Usage): number {
   return result.total_price;
 }
 
-function isTiered(value: unknown): value is TieredPrices {
-  return typeof value === "object" && value !== null && "base" in value && "tiers" in value;
-}
-
 /**
  * Which of a tiered price's figures applies to a request of `promptTokens`
  * prompt tokens, as genai-prices decides it: a probe prices one million output
@@ -151,7 +147,7 @@ export function listedPriceUsdPerMillion(
   const value = resolved.price[priceKeyOfKind[kind]];
   if (value === undefined) return null;
   if (typeof value === "number") return value;
-  if (isTiered(value)) return tierFigure(resolved, value, promptTokens);
+  if (isTieredPrice(value)) return tierFigure(resolved, value, promptTokens);
   return null;
 }
 
