@@ -3,7 +3,7 @@
  * number per trial, and the arithmetic and calls over them with Excel's rules
  * (see compile.ts). Shared by the one-year outputs and the timeline rows.
  */
-import { evaluateScalar, excelErrorCode, isCalcError, type CalcFunction } from "../calc";
+import { evaluateScalar, excelErrorCode, isCalcError, type CalcError, type CalcFunction } from "../calc";
 
 /** An Excel error in one trial: its code and the message behind it. */
 export interface TrialError {
@@ -178,8 +178,13 @@ export function combine(operator: Operator, left: Column, right: Column, trials:
   });
 }
 
+/** A calc module error as the trial's Excel error. */
+export function trialErrorOf(error: CalcError): TrialError {
+  return { code: excelErrorCode[error.kind], message: error.message };
+}
+
 export function fromCalc(value: ReturnType<typeof evaluateScalar>): number | TrialError {
-  return isCalcError(value) ? { code: excelErrorCode[value.kind], message: value.message } : value;
+  return isCalcError(value) ? trialErrorOf(value) : value;
 }
 
 /** A calc function applied to argument columns, trial by trial (once when all are constant). */

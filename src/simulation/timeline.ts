@@ -23,7 +23,6 @@ import {
   calcError,
   callWithArguments,
   checkCell,
-  excelErrorCode,
   findCalcFunction,
   findTimeFunction,
   isCalcError,
@@ -41,6 +40,7 @@ import {
   combine,
   constant,
   notFinite,
+  trialErrorOf,
   type Column,
   type ConstantValue,
   type Operator,
@@ -65,10 +65,6 @@ const pastRowEnd = (width: number): TrialError => ({
   code: "#REF!",
   message: `the row formula gives ${width === 1 ? "1 value" : `${width} values`}, fewer than the timeline's years: this year is past its end`,
 });
-
-export function trialErrorOf(error: CalcError): TrialError {
-  return { code: excelErrorCode[error.kind], message: error.message };
-}
 
 function width(value: Value): number {
   return value.kind === "scalar" ? 1 : value.cells.length;
