@@ -1,6 +1,8 @@
 /**
  * The price catalog: @pydantic/genai-prices, its data bundled at build time.
- * This is the one module that calls the package. Matching a model id to a
+ * This is the one module that holds and replaces the package's data and prices
+ * with it (the price list, catalogListing.ts, and the checks of new data,
+ * priceData.ts, call calcPrice only on data passed to them). Matching a model id to a
  * provider and a model, choosing the price in force at a moment (prices that
  * start on a date, time-of-day prices) and applying long-context tiers are all
  * the package's own code (`calcPrice`); nothing here re-implements them.
