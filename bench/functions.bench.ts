@@ -4,19 +4,16 @@
  * cost of a 1000×1000 broadcast against a bare JavaScript double loop, and the
  * size of the functions bundle Excel downloads.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import type { Configuration, WebpackPluginInstance } from "webpack";
 import { calcFunctions } from "../src/calc";
 import { installCustomFunctionsStandIn } from "../tests/functions/customFunctionsStandIn";
+import { productionBuild } from "./productionBuild";
 
 type Wrapper = (...args: unknown[]) => unknown[][];
 
-const repoRoot = resolve(__dirname, "..");
 const broadcastTargetRatio = 5;
 /** The issue's budget for everything Excel loads (functions.js and taskpane.js), gzipped; prices.bench.ts measures the whole. */
 const excelLoadsTargetGzipBytes = 200 * 1024;
@@ -77,50 +74,6 @@ function timeMs(run: () => unknown[][]): number {
   const start = performance.now();
   consume(run());
   return performance.now() - start;
-}
-
-/** Builds only the functions entry, in production mode, into a scratch folder; returns the file's path. */
-async function buildFunctionsBundle(outDir: string): Promise<string> {
-  const require = createRequire(__filename);
-  const webpack = require("webpack") as typeof import("webpack");
-  const configFactory = require(join(repoRoot, "webpack.config.js")) as (
-    env: unknown,
-    options: { mode: string },
-  ) => Promise<Configuration>;
-  const config = await configFactory({}, { mode: "production" });
-  const functionsEntry = (config.entry as Record<string, unknown>).functions;
-  if (functionsEntry === undefined) throw new Error("webpack.config.js has no functions entry");
-  // Only the metadata plugin shapes functions.js (its loader appends the associate calls); pages, help and
-  // copied files play no part, and leaving them out keeps this build independent of them.
-  const plugins = (config.plugins ?? []).filter(
-    (plugin): plugin is WebpackPluginInstance =>
-      !!plugin && plugin.constructor.name === "CustomFunctionsMetadataPlugin",
-  );
-  if (plugins.length !== 1) throw new Error("webpack.config.js has no CustomFunctionsMetadataPlugin");
-  const previous = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    await new Promise<void>((done, fail) => {
-      webpack(
-        {
-          ...config,
-          mode: "production",
-          context: repoRoot,
-          entry: { functions: functionsEntry } as unknown as Configuration["entry"],
-          output: { ...config.output, path: outDir },
-          plugins,
-        },
-        (error, stats) => {
-          if (error) return fail(error);
-          if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString("errors-only") ?? "webpack failed"));
-          done();
-        },
-      );
-    });
-  } finally {
-    process.chdir(previous);
-  }
-  return join(outDir, "functions.js");
 }
 
 export default async function functionsBench(): Promise<void> {
@@ -190,27 +143,15 @@ export default async function functionsBench(): Promise<void> {
     standIn.restore();
   }
 
-  let bundlePath: string;
-  let source: string;
-  const outDir = mkdtempSync(join(tmpdir(), "aicost-bench-"));
-  try {
-    try {
-      bundlePath = await buildFunctionsBundle(outDir);
-      source = "fresh production build of the functions entry, minified by webpack";
-    } catch (error) {
-      bundlePath = join(repoRoot, "dist", "functions.js");
-      source = `dist/functions.js as found (the fresh build failed: ${String((error as Error).message).split("\n")[0]})`;
-    }
-    const bytes = readFileSync(bundlePath);
-    const gzipped = gzipSync(bytes, { level: 9 }).length;
-    console.log(`\nfunctions.js (${source}):`);
-    console.log(`  minified ${format(bytes.length).padStart(8)} bytes (${format(bytes.length / 1024, 1)} KB)`);
-    console.log(
-      `  gzipped  ${format(gzipped).padStart(8)} bytes (${format(gzipped / 1024, 1)} KB; with taskpane.js the target is under ${excelLoadsTargetGzipBytes / 1024} KB: see prices.bench.ts)`,
-    );
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  // The production build every bench that measures built files shares (bench/productionBuild.ts).
+  const { outDir } = await productionBuild();
+  const bytes = readFileSync(join(outDir, "functions.js"));
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  console.log("\nfunctions.js (the production build of the add-in, minified by webpack):");
+  console.log(`  minified ${format(bytes.length).padStart(8)} bytes (${format(bytes.length / 1024, 1)} KB)`);
+  console.log(
+    `  gzipped  ${format(gzipped).padStart(8)} bytes (${format(gzipped / 1024, 1)} KB; with taskpane.js the target is under ${excelLoadsTargetGzipBytes / 1024} KB: see prices.bench.ts)`,
+  );
   // Reading the sink keeps every timed result alive, so no call can be optimised away.
   if (!Number.isFinite(sink)) throw new Error("a wrapper gave a result that is not a finite number");
 }

@@ -6,7 +6,7 @@
  * sensitivity table and the price catalog must match what the code computes
  * and holds.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DetailedCellError, ErrorType, type CellValue } from "hyperformula";
@@ -443,5 +443,14 @@ describe("README price catalog", () => {
     expect(note).toMatch(/disagree/);
     expect(note).toContain("$0.0028");
     expect(note).toContain("$0.028");
+  });
+});
+
+describe("README: what the tests cover", () => {
+  it("counts the malformed preset files the tests refuse as there are in the corpus", () => {
+    const corpus = readdirSync(join(__dirname, "presets", "malformed")).filter((name) => name.endsWith(".json") && name !== "expected.json");
+    const stated = /(\d+)\s+malformed preset files are each refused/.exec(readme.replace(/\s+/g, " "));
+    expect(stated, "the README states how many malformed preset files are refused").not.toBeNull();
+    expect(Number(stated?.[1])).toBe(corpus.length);
   });
 });

@@ -6,8 +6,8 @@
  * changes nothing and says why.
  */
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
-import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { updatePrices } from "@pydantic/genai-prices";
 import {
   checkPriceData,
@@ -37,7 +37,7 @@ interface Catalog {
 }
 
 /** The catalog the command line prices with: a kept data file when there is a valid one, else the bundled data. */
-async function catalogInUse(io: CliIo, path: string): Promise<Catalog | string> {
+async function catalogInUse(path: string): Promise<Catalog | string> {
   let text: string | undefined;
   try {
     text = await readFile(path, "utf8");
@@ -51,7 +51,6 @@ async function catalogInUse(io: CliIo, path: string): Promise<Catalog | string> 
     forgetResolvedModels();
     return { providers: checked.providers, label: `data file ${path} (newest dated price ${latestPriceStartDate(checked.providers) ?? "none"})` };
   }
-  void io;
   const providers = await loadBundledProviders();
   return { providers, label: `genai-prices ${genaiPricesVersion}, built in (newest dated price ${latestPriceStartDate(providers) ?? "none"})` };
 }
@@ -101,8 +100,6 @@ export async function runPrices(argv: readonly string[], io: CliIo, env: NodeJS.
       const first = checked.issues[0];
       return { ok: false, message: `not updated: ${file}${first?.path ? ` ${first.path}` : ""}: ${first?.message ?? "invalid"} (${checked.issues.length} issue(s)); the prices in use are unchanged` };
     }
-    const { mkdir, writeFile, rename } = await import("node:fs/promises");
-    const { dirname } = await import("node:path");
     await mkdir(dirname(path), { recursive: true });
     await writeFile(`${path}.tmp`, text);
     await rename(`${path}.tmp`, path);
@@ -118,7 +115,7 @@ export async function runPrices(argv: readonly string[], io: CliIo, env: NodeJS.
   const asOf = options.get("--as-of");
   const moment = typeof asOf === "string" ? momentOf(asOf, "--as-of", io.now().getTime()) : io.now().getTime();
   if (isCalcError(moment)) return { ok: false, message: moment.message };
-  const catalog = await catalogInUse(io, path);
+  const catalog = await catalogInUse(path);
   if (typeof catalog === "string") return { ok: false, message: catalog };
   const at = new Date(moment);
   const search = options.get("--search");

@@ -57,8 +57,3 @@ export function formatAmounts(values: readonly number[], format: ValueFormat): s
   // numfmt writes "62,500,000,000." for a whole number under optional decimals; the lone point goes.
   return values.map((value) => formatForDisplay(value, exactFormats[format]).replace(/\.(?!\d)/, ""));
 }
-
-/** One amount as a message quotes it (see formatAmounts). */
-export function formatAmount(value: number, format: ValueFormat): string {
-  return formatAmounts([value], format)[0] as string;
-}

@@ -318,8 +318,25 @@ export function parseFormula(formula: string): ParseFormulaResult {
  * that does not tokenize (validated presets never hold one).
  */
 export function replaceKeys(formula: string, replace: (key: string) => string): string {
+  return keyTemplate(formula).fill(replace);
+}
+
+/** A formula read once and written many times with other cells for its keys (see replaceKeys). */
+export interface KeyTemplate {
+  /** Whether the formula calls a function. */
+  readonly callsFunction: boolean;
+  /** The formula with every key replaced by the text `replace` gives it, as replaceKeys writes it. */
+  fill(replace: (key: string) => string): string;
+}
+
+/** Tokenizes `formula` once, for a planner that writes it in many cells. Throws as replaceKeys does. */
+export function keyTemplate(formula: string): KeyTemplate {
   const tokenized = tokenizeFormula(formula);
   if (!tokenized.ok) throw new Error(`cannot read formula ${JSON.stringify(formula)}: ${tokenized.fault.message}`);
-  // A number's exponent is written with a lowercase "e": Excel reads both, HyperFormula only that one.
-  return tokenized.tokens.map((token) => (token.kind === "key" ? replace(token.text) : token.kind === "number" ? token.text.toLowerCase() : token.text)).join("");
+  const tokens = tokenized.tokens;
+  return {
+    callsFunction: tokens.some((token) => token.kind === "function"),
+    // A number's exponent is written with a lowercase "e": Excel reads both, HyperFormula only that one.
+    fill: (replace) => tokens.map((token) => (token.kind === "key" ? replace(token.text) : token.kind === "number" ? token.text.toLowerCase() : token.text)).join(""),
+  };
 }

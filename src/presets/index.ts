@@ -3,14 +3,13 @@ export * from "./plan.types";
 export { builtInPresets, findPreset, validatePresets } from "./builtInPresets";
 export { planSheet, sheetNameOf, planColumns, planColumnsOf, orderCheckFormula, checkRuleFormula, type PlanColumns } from "./plan";
 export { parsePreset, checkPreset, type PresetIssue, type PresetParseResult } from "./schema";
-export { numberFormatOf, textNumberFormat, formatAmount, formatAmounts } from "./formats";
+export { numberFormatOf, textNumberFormat, formatAmounts } from "./formats";
 export { formatForDisplay, type DisplayValue } from "./display";
 export { cellAddress, columnLetters, parseCellAddress } from "./address";
 export { formulaMaxNesting, formulaMaxOperators, parseFormula, replaceKeys, tokenizeFormula } from "./formula";
 export {
   parsePresetFile,
   parsePresetFileBytes,
-  decodePresetFile,
   presetToFileText,
   presetRecordMaxBytes,
   presetFileLimits,

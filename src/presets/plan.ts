@@ -11,7 +11,7 @@
 import { freeSheetName, maxSheetNameLength, sanitizeSheetName } from "../workbook/sheetName";
 import { cellAddress } from "./address";
 import { numberFormatOf, textNumberFormat } from "./formats";
-import { replaceKeys } from "./formula";
+import { keyTemplate } from "./formula";
 import type { CellRole, PlannedCell, PlannedChart, PlannedCheck, PlannedContent, ScenarioCells, SheetPlan } from "./plan.types";
 import { planTimeline, type PlannedTimelinePart, type TimelineColumns } from "./planTimeline";
 import { hasReported, sheetScenariosOf, type Preset, type PresetInput, type SheetScenario } from "./types";
@@ -225,8 +225,9 @@ export function planSheet(preset: Preset): SheetPlan {
   for (const output of preset.outputs) {
     const format = numberFormatOf(output.format);
     cells.text(row, columns.label, output.label, "label");
+    const template = keyTemplate(output.formula); // read once, written in every scenario column
     for (const scenario of sheetScenarios) {
-      const formula = replaceKeys(output.formula, (key) => {
+      const formula = template.fill((key) => {
         const at = cellOf(key, scenario);
         if (at === undefined) throw new Error(`preset "${preset.id}": output "${output.key}" refers to unknown key "${key}"`);
         return at;

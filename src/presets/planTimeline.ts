@@ -15,7 +15,7 @@
  */
 import { cellAddress } from "./address";
 import { numberFormatOf } from "./formats";
-import { replaceKeys, tokenizeFormula } from "./formula";
+import { keyTemplate } from "./formula";
 import type { CellRole, PlannedChart, PlannedContent, PlannedTimeline, ScenarioCells } from "./plan.types";
 import { timelineYearsKey } from "./schema";
 import type { Preset, PresetTimeline, SheetScenario, TimelineMeasure } from "./types";
@@ -64,13 +64,6 @@ const measureUnit: Readonly<Record<TimelineMeasure, string>> = {
   roi: "fraction of costs",
 };
 
-/** True when a formula calls a function (a time function giving a row): it is written as INDEX(formula, 1, k). */
-function callsFunction(formula: string): boolean {
-  const tokenized = tokenizeFormula(formula);
-  if (!tokenized.ok) throw new Error(`cannot read formula ${JSON.stringify(formula)}: ${tokenized.fault.message}`);
-  return tokenized.tokens.some((token) => token.kind === "function");
-}
-
 /**
  * Plans the timeline of a preset from `firstRow`. `keyCells` holds the Low,
  * Base and High cells of every input and output already placed.
@@ -103,13 +96,16 @@ export function planTimeline(
   row++;
 
   const scenarios = columns.scenarios;
+  // Each row's formula is read once and written in every year of every scenario block.
+  const templates = timeline.rows.map((item) => keyTemplate(item.formula));
   const rowRanges: Record<string, { low: string; base: string; high: string; reported?: string }> = {};
   const cumulative: Partial<Record<SheetScenario, string>> = {};
   for (const scenario of scenarios) {
     cells.text(row, columns.label, `${columns.header[scenario]} scenario`, "header");
     row++;
     const rowOf = new Map<string, number>();
-    for (const item of timeline.rows) {
+    for (const [index, item] of timeline.rows.entries()) {
+      const template = templates[index]!;
       const format = numberFormatOf(item.format);
       cells.text(row, columns.label, item.label, "label");
       const scalarCell = (key: string): string => {
@@ -117,8 +113,9 @@ export function planTimeline(
         if (at === undefined) throw new Error(`preset "${preset.id}": row "${item.key}" refers to unknown key "${key}"`);
         return at;
       };
-      if (item.fromYearOne === true || callsFunction(item.formula)) {
-        const formula = replaceKeys(item.formula, (key) => {
+      // A row that calls a function (a time function giving a row) is written as INDEX(formula, 1, k).
+      if (item.fromYearOne === true || template.callsFunction) {
+        const formula = template.fill((key) => {
           if (key === timelineYearsKey) return String(timeline.years);
           const r = rowOf.get(key);
           return r === undefined ? scalarCell(key) : rowRange(r);
@@ -130,7 +127,7 @@ export function planTimeline(
         }
       } else {
         for (let k = 0; k <= timeline.years; k++) {
-          const formula = replaceKeys(item.formula, (key) => {
+          const formula = template.fill((key) => {
             if (key === timelineYearsKey) return String(timeline.years);
             const r = rowOf.get(key);
             return r === undefined ? scalarCell(key) : cellAddress(r, columnOfYear(k));

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { parseFormula, replaceKeys, tokenizeFormula } from "../../src/presets";
+import { keyTemplate } from "../../src/presets/formula";
 
 describe("tokenizeFormula", () => {
   it("splits a formula into keys, functions, numbers, text and operators", () => {
@@ -131,5 +132,20 @@ describe("replaceKeys", () => {
 
   it("throws on a formula it cannot read", () => {
     expect(() => replaceKeys('"open', (k) => k)).toThrow(/cannot read formula/);
+  });
+});
+
+describe("keyTemplate", () => {
+  it("writes the formula as replaceKeys does, each time with the cells it is given, and says whether it calls a function", () => {
+    const formula = "AICOST.SAVINGS_CASH_FLOWS(jobs_cut, cost_per_employee, years) * 1E+0 + jobs_cut";
+    const template = keyTemplate(formula);
+    expect(template.callsFunction).toBe(true);
+    for (const column of ["B", "C", "D"]) {
+      const replace = (key: string) => `${column}${key.length}`;
+      expect(template.fill(replace)).toBe(replaceKeys(formula, replace));
+    }
+    expect(template.fill(() => "Z9")).toBe("AICOST.SAVINGS_CASH_FLOWS(Z9, Z9, Z9) * 1e+0 + Z9");
+    expect(keyTemplate("labor_savings - recurring_ai_cost").callsFunction).toBe(false);
+    expect(() => keyTemplate('"open')).toThrow(/cannot read formula/);
   });
 });

@@ -4,6 +4,8 @@
  * the built-ins' reported figures and the analysis's contradictions the notes
  * correct with numbers.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import { evaluatePlan } from "../../src/hyperformula/evaluatePlan";
@@ -186,6 +188,8 @@ describe("the built-ins' reported figures", () => {
     expect(sheet.valueAt(plan.keyCells.recurring_ai_cost?.reported ?? "")).toBe(62_500_000_000);
     const ratio = sheet.cells.find((c) => c.cell.address === plan.keyCells.recurring_cost_to_savings?.reported);
     expect(ratio?.display).toBe("47.3x");
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain("Meta's cut saves $1.32B a year (8,000 × $165,000) against a recurring cost of $62.5B, 47.3× the savings");
   });
 });
 
