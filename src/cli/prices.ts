@@ -12,6 +12,7 @@ import { updatePrices } from "@pydantic/genai-prices";
 import {
   checkPriceData,
   forgetResolvedModels,
+  genaiPricesPublishedOn,
   genaiPricesVersion,
   latestPriceStartDate,
   listCatalog,
@@ -52,7 +53,7 @@ async function catalogInUse(path: string): Promise<Catalog | string> {
     return { providers: checked.providers, label: `data file ${path} (newest dated price ${latestPriceStartDate(checked.providers) ?? "none"})` };
   }
   const providers = await loadBundledProviders();
-  return { providers, label: `genai-prices ${genaiPricesVersion}, built in (newest dated price ${latestPriceStartDate(providers) ?? "none"})` };
+  return { providers, label: `genai-prices ${genaiPricesVersion} of ${genaiPricesPublishedOn}, built in (newest dated price ${latestPriceStartDate(providers) ?? "none"})` };
 }
 
 const money = (value: number | null): string => (value === null ? "—" : String(value));
