@@ -6,9 +6,8 @@
  */
 import { sheetReader } from "./lazyModules";
 import type { LoadedModel } from "../workbook/host";
-import { actionButton, dayOf, element, localDay, plural } from "./dom";
+import { actionButton, clickedAction, dayOf, element, localDay, plural } from "./dom";
 import { presetIdFromName } from "./presetIds";
-import { clickedAction } from "./presetCard";
 import type { PaneSectionFactory } from "./section";
 
 /** The longest name the pane takes for a preset of one's own. */

@@ -16,8 +16,7 @@ import type { DistributionName } from "../simulation";
 import { defaultTornadoOutput, modelOutputs, paybackSentence } from "../simulation/defaults";
 import type { LoadedModel } from "../workbook/host";
 import { sheetReader } from "./lazyModules";
-import { actionButton, element, localDay } from "./dom";
-import { clickedAction } from "./presetCard";
+import { actionButton, clickedAction, element, localDay } from "./dom";
 import type { PaneSectionFactory } from "./section";
 
 /** Trials per slice in the pane: about a few milliseconds of work, so the page stays responsive. */
