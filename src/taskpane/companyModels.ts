@@ -4,7 +4,8 @@
  */
 import { builtInPresets } from "../presets/builtInPresets";
 import { element } from "./dom";
-import { cardAction, clickedAction, presetCard } from "./presetCard";
+import { clickedAction } from "./dom";
+import { cardAction, presetCard } from "./presetCard";
 import type { PaneSectionFactory } from "./section";
 
 export const companyModelsSection: PaneSectionFactory = (context) => {

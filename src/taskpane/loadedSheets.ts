@@ -4,11 +4,10 @@
  * read back into a preset of the user's own) and Freeze for sharing. Shown
  * only where the host lists models and can save or freeze them.
  */
-import { sheetReader } from "./lazyModules";
+import { presetOfSheet } from "./lazyModules";
 import type { LoadedModel } from "../workbook/host";
-import { actionButton, dayOf, element, localDay, plural } from "./dom";
+import { actionButton, clickedAction, dayOf, element, plural } from "./dom";
 import { presetIdFromName } from "./presetIds";
-import { clickedAction } from "./presetCard";
 import type { PaneSectionFactory } from "./section";
 
 /** The longest name the pane takes for a preset of one's own. */
@@ -114,25 +113,8 @@ export const loadedSheetsSection: PaneSectionFactory = (context) => {
       context.focus(".save-form .text-input");
       return;
     }
-    context.status.set("progress", `Reading “${model.sheetName}”…`);
-    const reading = await readModel(model);
-    const { presetFromSheet } = await sheetReader();
-    const result = presetFromSheet(model.preset, reading.cells, {
-      id: presetIdFromName(title),
-      title,
-      sheetName: reading.sheetName,
-      today: localDay(context.now()),
-    });
-    if (!result.ok) {
-      const first = result.issues[0];
-      context.status.set(
-        "error",
-        `Not saved: ${first?.message ?? "the sheet could not be read"}`,
-        result.issues.map((issue) => issue.message),
-      );
-      return;
-    }
-    await saver.place(result.value, "save", ` from the sheet '${reading.sheetName}'`);
+    const read = await presetOfSheet(context, model, { id: presetIdFromName(title), title }, "Not saved");
+    if (read !== null) await saver.place(read.preset, "save", ` from the sheet '${read.sheetName}'`);
   }
 
   async function freeze(model: LoadedModel): Promise<void> {

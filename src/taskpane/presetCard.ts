@@ -82,6 +82,3 @@ export function cardAction(context: PaneContext, button: HTMLElement, find: (id:
   }
   return false;
 }
-
-/** Kept in ./dom (the price browser's script uses it without this module); still exported here for existing importers. */
-export { clickedAction } from "./dom";

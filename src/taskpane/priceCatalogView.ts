@@ -10,9 +10,6 @@ import { element, plural } from "./dom";
 import { daysSince, formatUsd, staleAfterDays } from "./priceFormat";
 import type { PaneSectionFactory } from "./section";
 
-/** Moved to ./priceFormat (shared with the price browser's script); still exported here for existing importers. */
-export { daysSince, formatUsd, staleAfterDays } from "./priceFormat";
-
 /** Whether an entry was checked more than `staleAfterDays` days before today (or on a date that cannot be read). */
 export function isStale(entry: Pick<ModelPriceEntry, "checked">, today: Date): boolean {
   const days = daysSince(entry.checked, today);

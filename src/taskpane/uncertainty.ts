@@ -15,9 +15,8 @@ import type { Preset } from "../presets/types";
 import type { DistributionName } from "../simulation";
 import { defaultTornadoOutput, modelOutputs, paybackSentence } from "../simulation/defaults";
 import type { LoadedModel } from "../workbook/host";
-import { sheetReader } from "./lazyModules";
-import { actionButton, element, localDay } from "./dom";
-import { clickedAction } from "./presetCard";
+import { presetOfSheet } from "./lazyModules";
+import { actionButton, clickedAction, element } from "./dom";
 import type { PaneSectionFactory } from "./section";
 
 /** Trials per slice in the pane: about a few milliseconds of work, so the page stays responsive. */
@@ -35,7 +34,6 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
   const { host, idPrefix } = context;
   if (context.problem !== null || host.listModels === undefined || host.readModel === undefined) return undefined;
   const listModels = host.listModels.bind(host);
-  const readModel = host.readModel.bind(host);
 
   let models: readonly LoadedModel[] = [];
   let chosenSheet: string | undefined;
@@ -162,25 +160,9 @@ export const uncertaintySection: PaneSectionFactory = (context) => {
 
   /** The model as the sheet now holds it, or null (with the problem shown) when the sheet cannot be read as one. */
   async function editedPreset(model: LoadedModel): Promise<Preset | null> {
-    context.status.set("progress", `Reading “${model.sheetName}”…`);
-    const reading = await readModel(model);
-    const { presetFromSheet } = await sheetReader();
-    const result = presetFromSheet(model.preset, reading.cells, {
-      id: model.preset.id,
-      title: model.preset.title,
-      sheetName: reading.sheetName,
-      today: localDay(context.now()),
-      readReported: false, // sensitivity and simulation read Low, Base and High only
-    });
-    if (!result.ok) {
-      context.status.set(
-        "error",
-        `Not run: ${result.issues[0]?.message ?? "the sheet could not be read"}`,
-        result.issues.map((issue) => issue.message),
-      );
-      return null;
-    }
-    return result.value;
+    // Sensitivity and simulation read Low, Base and High only.
+    const read = await presetOfSheet(context, model, { id: model.preset.id, title: model.preset.title, readReported: false }, "Not run");
+    return read === null ? null : read.preset;
   }
 
   const wholeNumber = (text: string): number => (/^\s*\d[\d,]*\s*$/.test(text) ? Number(text.replace(/[\s,]/g, "")) : NaN);

@@ -4,8 +4,8 @@
  * Shown only where the host keeps user presets.
  */
 import type { PresetIssue } from "../presets/schema";
-import { actionButton, element, modalDialog, openDialog, plural } from "./dom";
-import { cardAction, clickedAction, presetCard } from "./presetCard";
+import { actionButton, clickedAction, element, modalDialog, openDialog, plural } from "./dom";
+import { cardAction, presetCard } from "./presetCard";
 import { readPresetFile } from "./presetFiles";
 import type { PaneSectionFactory } from "./section";
 

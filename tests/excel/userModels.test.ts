@@ -9,11 +9,11 @@ import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/workbook/
 import { createOfficeHost, frozenSheetNameFor, modelMarkerName } from "../../src/excel/officeHost";
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { sheetOriginNamespace, userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
-import { builtInPresets, findPreset, parsePresetFile, planSheet, presetFileMaxBytes, type Preset } from "../../src/presets";
+import { builtInPresets, findPreset, planSheet, presetFileMaxBytes, type Preset } from "../../src/presets";
 import { sheetScenariosOf } from "../../src/presets/types";
 import { sheetNameProblem } from "../../src/workbook/sheetName";
 import { titledSheetNames } from "../fixtures/sheetTitles";
-import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
+import { fullestPreset, largestPreset, scripts } from "../fixtures/largestPresets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { FakeExcel, xmlProblem, type InitialSheet, type InitialWorkbook } from "./fakeExcel";
 import { hyperFormulaEvaluator } from "./fakeEvaluator";
@@ -399,16 +399,11 @@ describe("freezeModel", () => {
 
 describe("a preset in any script, as large as a preset file may be, survives in the workbook", () => {
   const savedAt = "2026-05-01T09:00:00.000Z";
-  const largest = (script: Script): Preset => {
-    const parsed = parsePresetFile(largestPresetFile(script));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    return parsed.value;
-  };
 
   for (const script of scripts) {
     it(`keeps the largest ${script} preset as a user preset and as a sheet's origin, after the file is reopened`, async () => {
       const { excel, host } = setup();
-      const preset = largest(script);
+      const preset = largestPreset(script);
       expect(await features(host).userPresets.save(preset, { replace: false, savedAt })).toEqual({ saved: true });
       const { sheetName } = await host.loadPlan(planSheet(preset), origin(preset, "user"));
       for (const part of excel.xmlParts()) expect(xmlProblem(part.xml)).toBeUndefined();
@@ -422,14 +417,13 @@ describe("a preset in any script, as large as a preset file may be, survives in 
 
   it("keeps the file at the limit with every list full, whose stored form is over the file limit", async () => {
     const { host } = setup();
-    const parsed = parsePresetFile(fullestPresetFile());
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    await features(host).userPresets.save(parsed.value, { replace: false, savedAt });
-    expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset: parsed.value, savedAt }], unreadable: [] });
+    const fullest = fullestPreset();
+    await features(host).userPresets.save(fullest, { replace: false, savedAt });
+    expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset: fullest, savedAt }], unreadable: [] });
   });
 
   it("reads the records an earlier version wrote, every character outside ASCII escaped", async () => {
-    const preset = largest("emoji");
+    const preset = largestPreset("emoji");
     const escaped = userPresetXml({ preset, savedAt }).replace(/[^\t\n\r\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
     const excel = new FakeExcel(userSheets, { ...userWorkbook, customXmlParts: [otherAddInPart, escaped] });
     expect(await features(createOfficeHost(excel.environment())).userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
@@ -441,7 +435,7 @@ describe("a preset in any script, as large as a preset file may be, survives in 
     const old = { ...meta, id: "mine", title: "Mine" };
     await userPresets.save(old, { replace: false, savedAt });
     excel.storesXmlAs = (xml) => xml.replace(/[^\t\n\r\x20-\x7e]/g, "?");
-    await expect(userPresets.save({ ...largest("cjk"), id: "mine" }, { replace: true, savedAt: "2026-05-02T09:00:00.000Z" })).rejects.toThrow(
+    await expect(userPresets.save({ ...largestPreset("cjk"), id: "mine" }, { replace: true, savedAt: "2026-05-02T09:00:00.000Z" })).rejects.toThrow(
       /Saving "Largest cjk" in the workbook failed: .*does not read back.*Your presets are as they were/,
     );
     excel.storesXmlAs = (xml) => xml;
@@ -453,7 +447,7 @@ describe("a preset in any script, as large as a preset file may be, survives in 
     const { excel, host } = setup();
     const before = excel.snapshot();
     excel.storesXmlAs = (xml) => xml.replace(/[^\t\n\r\x20-\x7e]/g, "?");
-    const preset = largest("hebrew");
+    const preset = largestPreset("hebrew");
     await expect(host.loadPlan(planSheet(preset), origin(preset, "user"))).rejects.toThrow(/does not read back.*workbook is unchanged/);
     expect(excel.snapshot()).toEqual(before);
   });

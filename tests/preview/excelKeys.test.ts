@@ -4,32 +4,16 @@
  * keys: numbers fit their cells, typed input becomes numbers with formats,
  * Ctrl+Home, Ctrl+arrow, Shift+arrow, Ctrl+C / Ctrl+V, Ctrl+Z and F6.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
 import { gpuTcoUsd } from "../../src/calc";
 import { findPreset, planSheet, type Preset } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { PreviewWorkbook } from "../../src/preview/workbook";
-import { clipboardTextToRows, rangeToClipboardText, WorkbookView } from "../../src/preview/workbookView";
-
-const page = readFileSync(join(__dirname, "..", "..", "src", "preview", "preview.html"), "utf8");
+import { clipboardTextToRows, rangeToClipboardText } from "../../src/preview/workbookView";
+import { byId, mountPreviewPage, td } from "./page";
 
 let workbook: PreviewWorkbook;
 let host: HyperFormulaHost;
-
-function byId<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`no #${id}`);
-  return found as T;
-}
-
-function td(address: string): HTMLTableCellElement {
-  const found = document.querySelector<HTMLTableCellElement>(`#grid td[data-address="${address}"]`);
-  if (!found) throw new Error(`no cell ${address}`);
-  return found;
-}
 
 function key(target: HTMLElement, keyName: string, modifiers: { ctrlKey?: boolean; shiftKey?: boolean } = {}): void {
   target.dispatchEvent(new KeyboardEvent("keydown", { key: keyName, bubbles: true, cancelable: true, ...modifiers }));
@@ -61,18 +45,7 @@ function clipboardEvent(type: "copy" | "cut" | "paste", text = ""): { event: Eve
 }
 
 beforeEach(() => {
-  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(page)?.[1] ?? "";
-  byId("taskpane-root").innerHTML = '<div class="pane"><button type="button" id="first-pane-button">Load</button></div>';
-  workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }));
-  host = new HyperFormulaHost(workbook);
-  new WorkbookView(workbook, {
-    grid: byId("grid"),
-    nameBox: byId<HTMLInputElement>("name-box"),
-    formulaBar: byId<HTMLInputElement>("formula-bar"),
-    tabs: byId("sheet-tabs"),
-    status: byId("preview-status"),
-    pane: byId("taskpane-root"),
-  }).mount();
+  ({ workbook, host } = mountPreviewPage('<div class="pane"><button type="button" id="first-pane-button">Load</button></div>'));
 });
 
 afterEach(() => workbook.engine.destroy());

@@ -13,14 +13,14 @@ import type { LoadedModel, ModelOrigin, WorkbookHost } from "../../src/workbook/
 import { presetFromSheet } from "../../src/workbook/sheetToPreset";
 import { sheetNameProblem } from "../../src/workbook/sheetName";
 import { userPresetNamespace, userPresetXml } from "../../src/workbook/workbookRecords";
-import { builtInPresets, findPreset, parsePresetFile, planSheet, type Preset } from "../../src/presets";
+import { builtInPresets, findPreset, planSheet, type Preset } from "../../src/presets";
 import { sheetScenariosOf } from "../../src/presets/types";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { previewStoragePrefix } from "../../src/preview/presetRecords";
 import type { PreviewWorkbook } from "../../src/preview/workbook";
 import { hostilePreset } from "../fixtures/hostileText";
 import { titledSheetNames } from "../fixtures/sheetTitles";
-import { fullestPresetFile, largestPresetFile, scripts, type Script } from "../fixtures/largestPresets";
+import { fullestPreset, largestPreset, scripts } from "../fixtures/largestPresets";
 import { MemoryStorage, newHost, newWorkbook, sheetSnapshot, snapshot, userPart, userSheets } from "./helpers";
 
 const meta = findPreset("meta-2026") as Preset;
@@ -562,17 +562,12 @@ describe("freezeModel", () => {
 
 describe("a preset in any script, as large as a preset file may be, survives in the preview", () => {
   const savedAt = "2026-05-01T09:00:00.000Z";
-  const largest = (script: Script): Preset => {
-    const parsed = parsePresetFile(largestPresetFile(script));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    return parsed.value;
-  };
 
   for (const script of scripts) {
     it(`keeps the largest ${script} preset as a user preset over a reload, and as a loaded sheet's origin`, async () => {
       const storage = new MemoryStorage();
       const { host } = newHost({ Sheet1: [] }, storage);
-      const preset = largest(script);
+      const preset = largestPreset(script);
       expect(await features(host).userPresets.save(preset, { replace: false, savedAt })).toEqual({ saved: true });
       expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
       const reloaded = features(newHost({ Sheet1: [] }, storage).host);
@@ -584,17 +579,16 @@ describe("a preset in any script, as large as a preset file may be, survives in 
 
   it("keeps the file at the limit with every list full, whose stored form is over the file limit, and loads it with its origin", async () => {
     const { host } = newHost({ Sheet1: [] }, new MemoryStorage());
-    const parsed = parsePresetFile(fullestPresetFile());
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    await features(host).userPresets.save(parsed.value, { replace: false, savedAt });
-    expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset: parsed.value, savedAt }], unreadable: [] });
-    await host.loadPlan(planSheet(parsed.value), origin(parsed.value, "user"));
-    expect((await features(host).listModels()).map((m) => m.preset)).toEqual([parsed.value]);
+    const fullest = fullestPreset();
+    await features(host).userPresets.save(fullest, { replace: false, savedAt });
+    expect(await features(host).userPresets.list()).toEqual({ presets: [{ preset: fullest, savedAt }], unreadable: [] });
+    await host.loadPlan(planSheet(fullest), origin(fullest, "user"));
+    expect((await features(host).listModels()).map((m) => m.preset)).toEqual([fullest]);
   });
 
   it("reads the records an earlier version stored, every character outside ASCII escaped", async () => {
     const storage = new MemoryStorage();
-    const preset = largest("cjk");
+    const preset = largestPreset("cjk");
     const escaped = userPresetXml({ preset, savedAt }).replace(/[^\t\n\r\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
     storage.setItem(`${previewStoragePrefix}k${"2".repeat(32)}`, escaped);
     expect(await features(newHost({ Sheet1: [] }, storage).host).userPresets.list()).toEqual({ presets: [{ preset, savedAt }], unreadable: [] });
@@ -607,7 +601,7 @@ describe("a preset in any script, as large as a preset file may be, survives in 
     await userPresets.save(mine("keep"), { replace: false, savedAt });
     const before = { storage: storage.entries(), records: workbook.presetRecords.read() };
     storage.storesAs = (value) => value.replace(/[^\t\n\r\x20-\x7e]/g, "?");
-    await expect(userPresets.save({ ...largest("arabic"), id: "keep" }, { replace: true, savedAt: "2026-05-02T09:00:00.000Z" })).rejects.toThrow(
+    await expect(userPresets.save({ ...largestPreset("arabic"), id: "keep" }, { replace: true, savedAt: "2026-05-02T09:00:00.000Z" })).rejects.toThrow(
       /^Saving "Largest arabic" failed: .*does not read back.*Your presets are as they were\.$/,
     );
     expect({ storage: storage.entries(), records: workbook.presetRecords.read() }).toEqual(before);

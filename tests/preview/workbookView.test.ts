@@ -4,32 +4,15 @@
  * the view. A loaded plan renders every planned cell formatted as Excel would;
  * an edit re-renders only the cells that changed; typing into a cell works.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { roleStyles } from "../../src/workbook/cellStyles";
-import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
 import { builtInPresets, formatForDisplay, planSheet, type Preset } from "../../src/presets";
 import { HyperFormulaHost } from "../../src/preview/hyperFormulaHost";
 import { PreviewWorkbook, rawValueText } from "../../src/preview/workbook";
-import { WorkbookView } from "../../src/preview/workbookView";
-
-const page = readFileSync(join(__dirname, "..", "..", "src", "preview", "preview.html"), "utf8");
+import { byId, mountPreviewPage, td } from "./page";
 
 let workbook: PreviewWorkbook;
 let host: HyperFormulaHost;
-
-function byId<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`no #${id}`);
-  return found as T;
-}
-
-function td(address: string): HTMLTableCellElement {
-  const found = document.querySelector<HTMLTableCellElement>(`#grid td[data-address="${address}"]`);
-  if (!found) throw new Error(`no cell ${address}`);
-  return found;
-}
 
 /** A CSS colour as "#rrggbb", whether the DOM gives it back as hex or rgb(). */
 function toHex(color: string): string {
@@ -43,16 +26,7 @@ function key(target: HTMLElement, keyName: string): void {
 }
 
 beforeEach(() => {
-  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(page)?.[1] ?? "";
-  workbook = new PreviewWorkbook(createAicostEngine({ Sheet1: [] }));
-  host = new HyperFormulaHost(workbook);
-  new WorkbookView(workbook, {
-    grid: byId("grid"),
-    nameBox: byId<HTMLInputElement>("name-box"),
-    formulaBar: byId<HTMLInputElement>("formula-bar"),
-    tabs: byId("sheet-tabs"),
-    status: byId("preview-status"),
-  }).mount();
+  ({ workbook, host } = mountPreviewPage());
 });
 
 afterEach(() => workbook.engine.destroy());

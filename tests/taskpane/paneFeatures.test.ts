@@ -10,7 +10,8 @@ import type { LoadOutcome, WorkbookHost } from "../../src/workbook/host";
 import { priceCatalog } from "../../src/calc/priceCatalog";
 import { builtInPresets, findPreset, planSheet, presetFileMaxBytes, presetToFileText, type Preset } from "../../src/presets";
 import { mountPane, type PaneOptions } from "../../src/taskpane/pane";
-import { daysSince, formatUsd, isStale, staleAfterDays } from "../../src/taskpane/priceCatalogView";
+import { isStale } from "../../src/taskpane/priceCatalogView";
+import { daysSince, formatUsd, staleAfterDays } from "../../src/taskpane/priceFormat";
 import { hostilePreset, hostileTexts } from "../fixtures/hostileText";
 import { MemoryHost } from "./memoryHost";
 

@@ -22,7 +22,7 @@ import {
   userPresetXml,
 } from "../../src/workbook/workbookRecords";
 import { findPreset, freezeSheet, parsePresetFile, planSheet, presetFileMaxBytes, presetToFileText, type Preset, type SheetCell } from "../../src/presets";
-import { fullestPresetFile, largestPresetFile, scripts, storedBytes } from "../fixtures/largestPresets";
+import { fullestPresetFile, largestPreset, scripts, storedBytes } from "../fixtures/largestPresets";
 import { hostilePreset } from "../fixtures/hostileText";
 import { xmlProblem } from "../excel/fakeExcel";
 
@@ -281,9 +281,7 @@ describe("a stored preset reads back whatever its script and size", () => {
 
   for (const script of scripts) {
     it(`keeps the largest accepted file of ${script} text as a user preset and as a sheet origin`, () => {
-      const parsed = parsePresetFile(largestPresetFile(script));
-      if (!parsed.ok) throw new Error(parsed.error.message);
-      const preset = parsed.value;
+      const preset = largestPreset(script);
       expect(userPresetRefusal(preset)).toBeUndefined();
       const xml = userPresetXml({ preset, savedAt });
       expect(xmlProblem(xml)).toBeUndefined();
@@ -312,11 +310,10 @@ describe("a stored preset reads back whatever its script and size", () => {
 
   it("still reads records written in the earlier format, every character outside ASCII escaped", () => {
     for (const script of scripts) {
-      const parsed = parsePresetFile(largestPresetFile(script));
-      if (!parsed.ok) throw new Error(parsed.error.message);
-      const legacy = `<aicostUserPreset xmlns="${userPresetNamespace}" savedAt="${savedAt}">${escapeXml(legacyAsciiJson(presetToFileText(parsed.value)))}</aicostUserPreset>`;
+      const preset = largestPreset(script);
+      const legacy = `<aicostUserPreset xmlns="${userPresetNamespace}" savedAt="${savedAt}">${escapeXml(legacyAsciiJson(presetToFileText(preset)))}</aicostUserPreset>`;
       expect(legacy).toMatch(/^[\x20-\x7e\n]*$/);
-      expect(readUserPresetXml(legacy), script).toEqual({ ok: true, value: { preset: parsed.value, savedAt } });
+      expect(readUserPresetXml(legacy), script).toEqual({ ok: true, value: { preset, savedAt } });
     }
   });
 
