@@ -20,7 +20,19 @@ export function paybackYears(netCashFlowsUsd: readonly number[], discountRate = 
     cumulativeUsd += flowUsd;
     if (cumulativeUsd >= 0) return year - 1 + Math.min(1, -beforeUsd / flowUsd);
   }
-  return calcError("na", "net_cash_flows", messages.neverPaysBack(netCashFlowsUsd.length - 1));
+  return neverPaysBack(netCashFlowsUsd.length - 1);
+}
+
+/** The error for cash that never pays back within so many years: built once per number of years (errors are frozen). */
+const neverPaysBackErrors = new Map<number, CalcError>();
+
+function neverPaysBack(years: number): CalcError {
+  let error = neverPaysBackErrors.get(years);
+  if (error === undefined) {
+    error = calcError("na", "net_cash_flows", messages.neverPaysBack(years));
+    if (neverPaysBackErrors.size < 1000) neverPaysBackErrors.set(years, error);
+  }
+  return error;
 }
 
 export const PAYBACK: SeriesFunction = {

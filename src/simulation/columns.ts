@@ -3,7 +3,31 @@
  * number per trial, and the arithmetic and calls over them with Excel's rules
  * (see compile.ts). Shared by the one-year outputs and the timeline rows.
  */
-import { evaluateScalar, excelErrorCode, isCalcError, type CalcError, type CalcFunction } from "../calc";
+import {
+  callWithArguments,
+  calcError,
+  checkCell,
+  evaluateScalar,
+  excelErrorCode,
+  finish,
+  isCalcError,
+  messages,
+  numbersPassUnchanged,
+  type CalcError,
+  type CalcFunction,
+  type ParamSpec,
+  type Scalar,
+} from "../calc";
+
+/*
+ * The calc module's functions the per-trial loops call, bound once (read
+ * through a module's exports they would be looked up on every call).
+ */
+const isError = isCalcError;
+const check = checkCell;
+const evaluateOnce = evaluateScalar;
+const finishResult = finish;
+const call = callWithArguments;
 
 /** An Excel error in one trial: its code and the message behind it. */
 export interface TrialError {
@@ -116,22 +140,38 @@ export function varying(trials: number, at: (trial: number) => number | TrialErr
 }
 
 /**
- * +, - or * over two columns of numbers, without a call per trial: the same
- * result as applyOperator (a non-finite result is its #NUM!, -0 is 0).
+ * +, -, * or / over numbers, a column or a constant on each side, without a call
+ * per trial: the same result as applyOperator (x / 0 is #DIV/0!, a non-finite
+ * result is #NUM!, -0 is 0).
  */
-function addSubtractOrMultiply(operator: "+" | "-" | "*", a: Float64Array, b: Float64Array, trials: number): Column {
+function arithmetic(operator: "+" | "-" | "*" | "/", a: Float64Array | number, b: Float64Array | number, trials: number): Column {
   const values = new Float64Array(trials);
-  if (operator === "+") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) + (b[i] as number);
-  else if (operator === "-") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) - (b[i] as number);
-  else for (let i = 0; i < trials; i++) values[i] = (a[i] as number) * (b[i] as number);
+  if (typeof a === "number") {
+    const y = b as Float64Array;
+    if (operator === "+") for (let i = 0; i < trials; i++) values[i] = a + (y[i] as number);
+    else if (operator === "-") for (let i = 0; i < trials; i++) values[i] = a - (y[i] as number);
+    else if (operator === "*") for (let i = 0; i < trials; i++) values[i] = a * (y[i] as number);
+    else for (let i = 0; i < trials; i++) values[i] = a / (y[i] as number);
+  } else if (typeof b === "number") {
+    if (operator === "+") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) + b;
+    else if (operator === "-") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) - b;
+    else if (operator === "*") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) * b;
+    else for (let i = 0; i < trials; i++) values[i] = (a[i] as number) / b;
+  } else {
+    if (operator === "+") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) + (b[i] as number);
+    else if (operator === "-") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) - (b[i] as number);
+    else if (operator === "*") for (let i = 0; i < trials; i++) values[i] = (a[i] as number) * (b[i] as number);
+    else for (let i = 0; i < trials; i++) values[i] = (a[i] as number) / (b[i] as number);
+  }
   let errors: (TrialError | undefined)[] | null = null;
   for (let i = 0; i < trials; i++) {
     const v = values[i] as number;
     if (v === 0) values[i] = 0;
-    else if (!Number.isFinite(v)) {
+    else if (v - v !== 0) {
       values[i] = NaN;
       errors ??= new Array<TrialError | undefined>(trials);
-      errors[i] = notFinite(operator);
+      const divisor = typeof b === "number" ? b : (b[i] as number);
+      errors[i] = operator === "/" && divisor === 0 ? divisionByZero : notFinite(operator);
     }
   }
   return { kind: "varying", values, errors };
@@ -146,11 +186,11 @@ export function combine(operator: Operator, left: Column, right: Column, trials:
     if (isTrialError(r)) return constant(r);
     return constant(applyOperator(operator, l, r));
   }
-  // The hot path: number columns without errors, combined in one tight loop.
+  // The hot path: numbers without errors, combined in one tight loop.
   if (left.kind === "varying" && right.kind === "varying" && left.errors === null && right.errors === null) {
     const a = left.values;
     const b = right.values;
-    if (operator === "+" || operator === "-" || operator === "*") return addSubtractOrMultiply(operator, a, b, trials);
+    if (operator !== "^") return arithmetic(operator, a, b, trials);
     return varying(trials, (i) => applyOperator(operator, a[i] as number, b[i] as number));
   }
   if (left.kind === "constant") {
@@ -158,6 +198,7 @@ export function combine(operator: Operator, left: Column, right: Column, trials:
     if (isTrialError(l)) return constant(l);
     if (right.kind === "varying" && right.errors === null) {
       const b = right.values;
+      if (operator !== "^") return arithmetic(operator, l, b, trials);
       return varying(trials, (i) => applyOperator(operator, l, b[i] as number));
     }
   }
@@ -166,6 +207,7 @@ export function combine(operator: Operator, left: Column, right: Column, trials:
     if (left.errors === null) {
       if (isTrialError(r)) return constant(r);
       const a = left.values;
+      if (operator !== "^") return arithmetic(operator, a, r, trials);
       return varying(trials, (i) => applyOperator(operator, a[i] as number, r));
     }
   }
@@ -180,11 +222,152 @@ export function combine(operator: Operator, left: Column, right: Column, trials:
 
 /** A calc module error as the trial's Excel error. */
 export function trialErrorOf(error: CalcError): TrialError {
-  return { code: excelErrorCode[error.kind], message: error.message };
+  let trialError = trialErrors.get(error);
+  if (trialError === undefined) {
+    trialError = { code: excelErrorCode[error.kind], message: error.message };
+    trialErrors.set(error, trialError);
+  }
+  return trialError;
 }
 
+/** One trial error per calc error (calc errors are frozen values, often shared): trials that fail alike share it. */
+const trialErrors = new WeakMap<CalcError, TrialError>();
+
 export function fromCalc(value: ReturnType<typeof evaluateScalar>): number | TrialError {
-  return isCalcError(value) ? trialErrorOf(value) : value;
+  return isError(value) ? trialErrorOf(value) : value;
+}
+
+/** A column as the per-trial loops read it: its constant, or its values and errors. */
+export interface Reader {
+  readonly constant: ConstantValue | undefined;
+  readonly values: Float64Array | null;
+  readonly errors: readonly (TrialError | undefined)[] | null;
+}
+
+const omitted: Reader = { constant: undefined, values: null, errors: null };
+
+export function reader(column: Column | undefined): Reader {
+  if (column === undefined) return omitted;
+  if (column.kind === "constant") return { constant: column.value, values: null, errors: null };
+  return { constant: undefined, values: column.values, errors: column.errors };
+}
+
+export function readAt(r: Reader, i: number): ConstantValue | undefined {
+  if (r.values === null) return r.constant;
+  if (r.errors !== null) {
+    const error = r.errors[i];
+    if (error !== undefined) return error;
+  }
+  return r.values[i] as number;
+}
+
+/** A result column filled trial by trial; the error array is made only if a trial fails. */
+export class ColumnBuilder {
+  readonly values: Float64Array;
+  errors: (TrialError | undefined)[] | null = null;
+  constructor(readonly trials: number) {
+    this.values = new Float64Array(trials);
+  }
+  set(i: number, value: number | TrialError): void {
+    if (typeof value === "number") {
+      this.values[i] = value;
+      return;
+    }
+    this.values[i] = NaN;
+    this.errors ??= new Array<TrialError | undefined>(this.trials);
+    this.errors[i] = value;
+  }
+  column(): Column {
+    return { kind: "varying", values: this.values, errors: this.errors };
+  }
+}
+
+/** One argument checked for its parameter as a cell's is (checkCell): an error passes on, undefined is blank. */
+export function checkParam(param: ParamSpec, raw: ConstantValue | undefined): Scalar | TrialError {
+  if (typeof raw === "object") return raw;
+  const checked = check(param, raw === undefined ? null : raw);
+  return isError(checked) ? trialErrorOf(checked) : checked;
+}
+
+/** Varying columns checked for a parameter, once per run however many calls read them (the discount rate). */
+const checkedColumns = new WeakMap<Column, Map<ParamSpec, Column>>();
+
+/**
+ * A number parameter's varying column checked: the column itself when every
+ * value passes unchanged (checked by its least and greatest), else trial by trial.
+ */
+export function checkedColumn(param: ParamSpec, column: Column & { kind: "varying" }): Column {
+  let byParam = checkedColumns.get(column);
+  const seen = byParam?.get(param);
+  if (seen !== undefined) return seen;
+  let result: Column;
+  if (column.errors === null && numbersPassUnchanged(param, column.values)) {
+    result = column;
+  } else {
+    const r = reader(column);
+    const trials = column.values.length;
+    const out = new ColumnBuilder(trials);
+    for (let i = 0; i < trials; i++) {
+      const checked = checkParam(param, readAt(r, i));
+      if (typeof checked === "number") out.values[i] = checked;
+      else
+        out.set(
+          i,
+          typeof checked === "object"
+            ? checked
+            : trialErrorOf(calcError("value", param.name, messages.notANumber(param.name, checked))),
+        );
+    }
+    result = out.column();
+  }
+  if (byParam === undefined) checkedColumns.set(column, (byParam = new Map()));
+  byParam.set(param, result);
+  return result;
+}
+
+/**
+ * A call's arguments over a run when none fails its check in any trial: the
+ * constants checked once and in place in `values`, the varying number columns
+ * checked once (checkedColumn); `fill(i)` puts trial i's varying values in
+ * `values`. Undefined when some argument fails or may fail (an error, text where
+ * a number belongs, a default taken from another argument, a varying text
+ * argument): the caller then checks trial by trial, which finds the first error
+ * in argument order as a cell does.
+ */
+export interface CleanArguments {
+  readonly values: Scalar[];
+  fill(i: number): void;
+}
+
+export function cleanArguments(params: readonly ParamSpec[], columns: readonly (Column | undefined)[]): CleanArguments | undefined {
+  if (columns.length > params.length) return undefined;
+  const values: Scalar[] = new Array<Scalar>(params.length);
+  const at: number[] = [];
+  const sources: Float64Array[] = [];
+  for (let p = 0; p < params.length; p++) {
+    const param = params[p] as ParamSpec;
+    const column = columns[p];
+    if (param.type === "number" && typeof param.default === "object") return undefined;
+    if (column === undefined || column.kind === "constant") {
+      const checked = checkParam(param, column?.value);
+      if (typeof checked === "object") return undefined;
+      values[p] = checked;
+      continue;
+    }
+    if (param.type !== "number") return undefined;
+    const checked = checkedColumn(param, column);
+    if (checked.kind !== "varying" || checked.errors !== null) return undefined;
+    values[p] = 0;
+    at.push(p);
+    sources.push(checked.values);
+  }
+  const count = at.length;
+  return {
+    values,
+    fill(i: number): void {
+      for (let j = 0; j < count; j++) values[at[j] as number] = (sources[j] as Float64Array)[i] as number;
+    },
+  };
 }
 
 /** A calc function applied to argument columns, trial by trial (once when all are constant). */
@@ -196,7 +379,17 @@ export function callColumns(fn: CalcFunction, columns: readonly Column[], trials
       if (isTrialError(value)) return constant(value);
       args[j] = value;
     }
-    return constant(fromCalc(evaluateScalar(fn, args)));
+    return constant(fromCalc(evaluateOnce(fn, args)));
+  }
+  // The hot path: every argument passes its check in every trial; each trial is one call of compute.
+  const clean = fn.perCall === undefined ? cleanArguments(fn.params, columns) : undefined;
+  if (clean !== undefined) {
+    const compute = fn.compute as (...a: Scalar[]) => number | CalcError;
+    const { values } = clean;
+    return varying(trials, (i) => {
+      clean.fill(i);
+      return fromCalc(finishResult(fn, call(compute, values)));
+    });
   }
   return varying(trials, (i) => {
     for (let j = 0; j < columns.length; j++) {
@@ -204,6 +397,6 @@ export function callColumns(fn: CalcFunction, columns: readonly Column[], trials
       if (isTrialError(value)) return value;
       args[j] = value;
     }
-    return fromCalc(evaluateScalar(fn, args));
+    return fromCalc(evaluateOnce(fn, args));
   });
 }

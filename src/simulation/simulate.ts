@@ -81,7 +81,11 @@ export type StartResult = { readonly ok: true; readonly run: SimulationRun } | {
 interface Accumulator {
   values: Float64Array;
   counted: number;
-  failures: Map<string, FailureCount>;
+  /** Failed trials by error code, then message. */
+  failures: Map<TrialError["code"], Map<string, { trials: number }>>;
+  /** The last error counted and its count: failing trials often fail alike, one after another. */
+  lastError: TrialError | undefined;
+  lastCount: { trials: number } | undefined;
   failed: number;
   numeric: boolean;
 }
@@ -94,7 +98,15 @@ export function startSimulation(preset: Preset, settings: SimulationSettings, mo
   if (!ranges.ok) return ranges;
   const samplers: Sampler[] = createSamplers(ranges.varying, settings.seed, settings.distribution);
   const accumulators = new Map<string, Accumulator>(
-    model.outputs.map((o) => [o.key, { values: new Float64Array(settings.trials), counted: 0, failures: new Map(), failed: 0, numeric: true }]),
+    model.outputs.map((o) => [o.key, {
+        values: new Float64Array(settings.trials),
+        counted: 0,
+        failures: new Map(),
+        lastError: undefined,
+        lastCount: undefined,
+        failed: 0,
+        numeric: true,
+      }]),
   );
   let done = 0;
 
@@ -150,7 +162,7 @@ export function startSimulation(preset: Preset, settings: SimulationSettings, mo
           ...(statistics ?? {}),
           countedTrials: values.length,
           failedTrials: acc.failed,
-          failures: [...acc.failures.values()].sort((a, b) => b.trials - a.trials),
+          failures: failureCounts(acc).sort((a, b) => b.trials - a.trials),
           numeric: acc.numeric,
         };
       });
@@ -170,9 +182,23 @@ export function startSimulation(preset: Preset, settings: SimulationSettings, mo
 
 function addFailure(acc: Accumulator, error: TrialError, trials: number): void {
   acc.failed += trials;
-  const id = `${error.code} ${error.message}`;
-  const seen = acc.failures.get(id);
-  acc.failures.set(id, { code: error.code, message: error.message, trials: (seen?.trials ?? 0) + trials });
+  if (error === acc.lastError) {
+    (acc.lastCount as { trials: number }).trials += trials;
+    return;
+  }
+  let byMessage = acc.failures.get(error.code);
+  if (byMessage === undefined) acc.failures.set(error.code, (byMessage = new Map()));
+  let count = byMessage.get(error.message);
+  if (count === undefined) byMessage.set(error.message, (count = { trials }));
+  else count.trials += trials;
+  acc.lastError = error;
+  acc.lastCount = count;
+}
+
+function failureCounts(acc: Accumulator): FailureCount[] {
+  return [...acc.failures].flatMap(([code, byMessage]) =>
+    [...byMessage].map(([message, { trials }]) => ({ code, message, trials })),
+  );
 }
 
 /** Runs a whole simulation at once (the command line). */

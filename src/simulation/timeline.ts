@@ -16,17 +16,18 @@
  *  - arrays of different widths combine cell by cell, and the cells past the end
  *    of the narrower are #N/A, as Excel's array arithmetic gives;
  *  - the summaries are AICOST.PRESENT_VALUE, AICOST.PAYBACK, AICOST.ROI (through the
- *    calc module's own checks and arithmetic) and Excel's IRR (formulajs's).
+ *    calc module's own checks and arithmetic, the present values shared) and
+ *    Excel's IRR (irr.ts).
  */
-import { IRR } from "@formulajs/formulajs";
 import {
   calcError,
   callWithArguments,
-  checkCell,
   findCalcFunction,
   findTimeFunction,
   isCalcError,
   messages,
+  presentValuesUsd,
+  roiOfPresentValues,
   type CalcError,
   type ParamSpec,
   type RowFunction,
@@ -37,8 +38,15 @@ import { tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset, PresetTimeline } from "../presets/types";
 import {
   callColumns,
+  checkedColumn,
+  checkParam,
+  cleanArguments,
+  ColumnBuilder,
   combine,
   constant,
+  readAt,
+  reader,
+  type Reader,
   notFinite,
   trialErrorOf,
   type Column,
@@ -48,6 +56,7 @@ import {
   type TrialError,
 } from "./columns";
 import { timelineOutputs, type ModelOutput } from "./defaults";
+import { irrOfFlows } from "./irr";
 
 /** A formula's value over a run: one column, or a row of columns (an array one row high). */
 type Value =
@@ -96,60 +105,11 @@ function elementwise(values: readonly Value[], f: (columns: Column[]) => Column)
  * the result's Float64Array. The calc module's functions they call are bound
  * once, here.
  */
-const check = checkCell;
 const isError = isCalcError;
 const errorOf = calcError;
-
-/** A column as the loops read it: its constant, or its values and errors. */
-interface Reader {
-  readonly constant: ConstantValue | undefined;
-  readonly values: Float64Array | null;
-  readonly errors: readonly (TrialError | undefined)[] | null;
-}
-
-const omitted: Reader = { constant: undefined, values: null, errors: null };
-
-function reader(column: Column | undefined): Reader {
-  if (column === undefined) return omitted;
-  if (column.kind === "constant") return { constant: column.value, values: null, errors: null };
-  return { constant: undefined, values: column.values, errors: column.errors };
-}
-
-function readAt(r: Reader, i: number): ConstantValue | undefined {
-  if (r.values === null) return r.constant;
-  if (r.errors !== null) {
-    const error = r.errors[i];
-    if (error !== undefined) return error;
-  }
-  return r.values[i] as number;
-}
-
-/** A result column filled trial by trial; the error array is made only if a trial fails. */
-class ColumnBuilder {
-  readonly values: Float64Array;
-  errors: (TrialError | undefined)[] | null = null;
-  constructor(readonly trials: number) {
-    this.values = new Float64Array(trials);
-  }
-  set(i: number, value: number | TrialError): void {
-    if (typeof value === "number") {
-      this.values[i] = value;
-      return;
-    }
-    this.values[i] = NaN;
-    this.errors ??= new Array<TrialError | undefined>(this.trials);
-    this.errors[i] = value;
-  }
-  column(): Column {
-    return { kind: "varying", values: this.values, errors: this.errors };
-  }
-}
-
-function checkParam(param: ParamSpec, raw: ConstantValue | undefined): Scalar | TrialError {
-  if (typeof raw === "object") return raw;
-  const checked = check(param, raw === undefined ? null : raw);
-  return isError(checked) ? trialErrorOf(checked) : checked;
-}
+const call = callWithArguments;
+const read = readAt;
+const trialError = trialErrorOf;
 
 /** A number parameter's reader, checked once when it does not vary. */
 interface NumberArgument {
@@ -160,34 +120,6 @@ interface NumberArgument {
   readonly checked: Scalar | TrialError | undefined;
   /** True when `reader` holds checked values. */
   readonly prechecked: boolean;
-}
-
-/** Varying columns checked for a parameter, once per run however many calls read them (the discount rate). */
-const checkedColumns = new WeakMap<Column, Map<ParamSpec, Column>>();
-
-/** A number parameter's varying column checked trial by trial in one loop. */
-function checkedColumn(param: ParamSpec, column: Column & { kind: "varying" }): Column {
-  let byParam = checkedColumns.get(column);
-  const seen = byParam?.get(param);
-  if (seen !== undefined) return seen;
-  const r = reader(column);
-  const trials = column.values.length;
-  const out = new ColumnBuilder(trials);
-  for (let i = 0; i < trials; i++) {
-    const checked = checkParam(param, readAt(r, i));
-    if (typeof checked === "number") out.values[i] = checked;
-    else
-      out.set(
-        i,
-        typeof checked === "object"
-          ? checked
-          : trialErrorOf(errorOf("value", param.name, messages.notANumber(param.name, checked))),
-      );
-  }
-  const result = out.column();
-  if (byParam === undefined) checkedColumns.set(column, (byParam = new Map()));
-  byParam.set(param, result);
-  return result;
 }
 
 function numberArgument(param: ParamSpec, column: Column | undefined): NumberArgument {
@@ -205,20 +137,18 @@ function numberArgument(param: ParamSpec, column: Column | undefined): NumberArg
 
 function checkedAt(arg: NumberArgument, i: number): Scalar | TrialError {
   if (arg.checked !== undefined) return arg.checked;
-  const raw = readAt(arg.reader, i) as number | TrialError;
+  const raw = read(arg.reader, i) as number | TrialError;
   return arg.prechecked ? raw : checkParam(arg.param, raw);
 }
 
 const tooMany = (fn: RowFunction | SeriesFunction, count: number): TrialError =>
-  trialErrorOf(errorOf("value", "", messages.tooManyArguments(fn.id, fn.params.length, count)));
+  trialError(errorOf("value", "", messages.tooManyArguments(fn.id, fn.params.length, count)));
 
 /** A row function's row per trial: each argument's first cell (a scalar is its own first cell). */
 function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value {
   if (args.length > fn.params.length) return scalar(constant(tooMany(fn, args.length)));
-  const numbers = fn.params.map((param, p) => {
-    const arg = args[p];
-    return numberArgument(param, arg === undefined ? undefined : arg.kind === "scalar" ? arg.column : arg.cells[0]);
-  });
+  const firstCells = args.map((arg) => (arg.kind === "scalar" ? arg.column : arg.cells[0]));
+  const numbers = fn.params.map((param, p) => numberArgument(param, firstCells[p]));
   const yearsIndex = fn.params.findIndex((param) => param.name === "years");
   const compute = fn.compute as (...a: Scalar[]) => readonly number[] | CalcError;
   const values: Scalar[] = new Array<Scalar>(numbers.length);
@@ -237,14 +167,14 @@ function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value
       }
     }
     if (error !== undefined) return error;
-    const row = callWithArguments(compute, values);
-    if (isError(row)) return trialErrorOf(row);
+    const row = call(compute, values);
+    if (isError(row)) return trialError(row);
     for (let c = 0; c < row.length; c++)
-      if (!Number.isFinite(row[c] as number)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
+      if (!Number.isFinite(row[c] as number)) return trialError(errorOf("num", "", messages.resultNotFinite(fn.id)));
     return row;
   };
   const shorter = (i: number): TrialError =>
-    trialErrorOf(
+    trialError(
       errorOf("na", "years", messages.shorterRow(Number.isNaN(yearsOf[i] as number) ? 0 : (yearsOf[i] as number))),
     );
   const widthOf = (i: number): number =>
@@ -278,7 +208,32 @@ function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value
   // until the widest is known.
   const years = yearsIndex < 0 ? undefined : (numbers[yearsIndex] as NumberArgument).checked;
   let out: ColumnBuilder[];
-  if (years !== undefined) {
+  const clean =
+    typeof years === "number" ? cleanArguments(fn.params, firstCells) : undefined;
+  if (clean !== undefined) {
+    // The hot path: every argument passes its check in every trial, and the width is known.
+    yearsOf.fill(years as number);
+    out = Array.from({ length: widthOf(0) }, () => new ColumnBuilder(trials));
+    const width = out.length;
+    const { values } = clean;
+    const notFinite = trialError(errorOf("num", "", messages.resultNotFinite(fn.id)));
+    for (let i = 0; i < trials; i++) {
+      clean.fill(i);
+      const row = call(compute, values);
+      if (isError(row)) {
+        write(out, i, trialError(row));
+        continue;
+      }
+      let finite = true;
+      for (let c = 0; c < row.length; c++) if (!Number.isFinite(row[c] as number)) finite = false;
+      if (!finite || row.length < width) write(out, i, finite ? row : notFinite);
+      else
+        for (let c = 0; c < width; c++) {
+          const v = row[c] as number;
+          (out[c] as ColumnBuilder).values[i] = v === 0 ? 0 : v;
+        }
+    }
+  } else if (years !== undefined) {
     yearsOf.fill(typeof years === "number" ? years : NaN);
     out = Array.from({ length: widthOf(0) }, () => new ColumnBuilder(trials));
     for (let i = 0; i < trials; i++) write(out, i, rowAt(i));
@@ -336,11 +291,11 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
       if (spec.series) {
         const { readers, buffer } = spec;
         for (let k = 0; k < readers.length; k++) {
-          const raw = readAt(readers[k] as Reader, i);
+          const raw = read(readers[k] as Reader, i);
           if (typeof raw === "number") buffer[k] = raw === 0 ? 0 : raw;
           else if (raw === undefined || raw === "") buffer[k] = 0;
           else if (typeof raw === "object") return raw;
-          else return trialErrorOf(errorOf("value", spec.name, messages.notANumber(spec.name, raw)));
+          else return trialError(errorOf("value", spec.name, messages.notANumber(spec.name, raw)));
         }
         values[p] = buffer;
       } else {
@@ -349,9 +304,9 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
         values[p] = checked;
       }
     }
-    const result = callWithArguments(compute, values);
-    if (isError(result)) return trialErrorOf(result);
-    if (!Number.isFinite(result)) return trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id)));
+    const result = call(compute, values);
+    if (isError(result)) return trialError(result);
+    if (!Number.isFinite(result)) return trialError(errorOf("num", "", messages.resultNotFinite(fn.id)));
     return result === 0 ? 0 : result;
   };
   if (!varies) return constant(at(0));
@@ -413,16 +368,115 @@ function measureColumn(
         i,
         typeof checked === "object"
           ? checked
-          : trialErrorOf(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))),
+          : trialError(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))),
       );
       continue;
     }
     const result = second === undefined ? compute(first, checked) : compute(first, second, checked);
-    if (typeof result !== "number") out.set(i, trialErrorOf(result));
-    else if (!Number.isFinite(result)) out.set(i, trialErrorOf(errorOf("num", "", messages.resultNotFinite(fn.id))));
+    if (typeof result !== "number") out.set(i, trialError(result));
+    else if (!Number.isFinite(result)) out.set(i, trialError(errorOf("num", "", messages.resultNotFinite(fn.id))));
     else out.values[i] = result === 0 ? 0 : result;
   }
   return out.column();
+}
+
+/**
+ * The present values of a row over a run, at the timeline's discount rate (NPV,
+ * ROI and the present values read the same rows: each is computed once a run).
+ * Undefined where the fast path does not apply (a cell of the row is an error or
+ * text): the measure is then computed as seriesColumn does.
+ * Trials where the rate fails its check hold NaN; the measures put the rate's
+ * error there.
+ */
+const presentValuesOfRuns = new WeakMap<RunState, Map<string, Float64Array | undefined>>();
+
+function rowPresentValues(run: RunState, key: string, cells: readonly Column[], rate: Column): Float64Array | undefined {
+  let ofRun = presentValuesOfRuns.get(run);
+  if (ofRun === undefined) presentValuesOfRuns.set(run, (ofRun = new Map()));
+  if (ofRun.has(key)) return ofRun.get(key);
+  let flows: (Float64Array | number)[] | undefined = [];
+  for (const c of cells) {
+    if (c.kind === "varying" && c.errors === null) flows.push(c.values);
+    else if (c.kind === "constant" && typeof c.value === "number") flows.push(c.value);
+    else {
+      flows = undefined;
+      break;
+    }
+  }
+  let values: Float64Array | undefined;
+  if (flows !== undefined && flows.length > 0) {
+    const checked = rateArgument(rate);
+    values =
+      checked.values !== null
+        ? presentValuesUsd(flows, checked.values, run.trials)
+        : typeof checked.constant === "number"
+          ? presentValuesUsd(flows, checked.constant, run.trials)
+          : undefined;
+  }
+  ofRun.set(key, values);
+  return values;
+}
+
+const presentValueFunction = findTimeFunction("PRESENT_VALUE") as SeriesFunction;
+const roiFunction = findTimeFunction("ROI") as SeriesFunction;
+const rateParam = presentValueFunction.params[1] as ParamSpec;
+
+/** The discount rate's column checked as PRESENT_VALUE and ROI check it (the same check: above -100%). */
+function rateArgument(rate: Column): Reader {
+  const argument = numberArgument(rateParam, rate);
+  if (argument.checked !== undefined) return { constant: argument.checked as ConstantValue, values: null, errors: null };
+  return argument.reader;
+}
+
+/** A measure's column from per-trial values: the rate's error where it failed, #NUM! where not finite. */
+function measureFromValues(
+  fn: SeriesFunction,
+  trials: number,
+  rate: Reader,
+  valueAt: (i: number) => number | CalcError,
+): Column {
+  const out = new ColumnBuilder(trials);
+  const notFiniteResult = trialError(errorOf("num", "", messages.resultNotFinite(fn.id)));
+  for (let i = 0; i < trials; i++) {
+    const rateError = rate.errors?.[i];
+    if (rateError !== undefined) {
+      out.set(i, rateError);
+      continue;
+    }
+    const value = valueAt(i);
+    if (typeof value !== "number") out.set(i, trialError(value));
+    else if (!Number.isFinite(value)) out.set(i, notFiniteResult);
+    else out.values[i] = value === 0 ? 0 : value;
+  }
+  return out.column();
+}
+
+/** PRESENT_VALUE of a row at the discount rate: from the run's shared present values where it can. */
+function presentValueMeasure(run: RunState, key: string, cells: readonly Column[], rate: Column): Column {
+  const varies = rate.kind === "varying" || cells.some((c) => c.kind === "varying");
+  const values = varies ? rowPresentValues(run, key, cells, rate) : undefined;
+  if (values === undefined) return measureColumn(presentValueFunction, [cells], rate, run.trials);
+  return measureFromValues(presentValueFunction, run.trials, rateArgument(rate), (i) => values[i] as number);
+}
+
+/** ROI of the costs and benefits rows at the discount rate, from their shared present values where it can. */
+function roiMeasure(
+  run: RunState,
+  costs: { key: string; cells: readonly Column[] },
+  benefits: { key: string; cells: readonly Column[] },
+  rate: Column,
+): Column {
+  const varies = rate.kind === "varying" || [...costs.cells, ...benefits.cells].some((c) => c.kind === "varying");
+  const costsPv =
+    varies && costs.cells.length === benefits.cells.length
+      ? rowPresentValues(run, costs.key, costs.cells, rate)
+      : undefined;
+  const benefitsPv = costsPv === undefined ? undefined : rowPresentValues(run, benefits.key, benefits.cells, rate);
+  if (costsPv === undefined || benefitsPv === undefined)
+    return measureColumn(roiFunction, [costs.cells, benefits.cells], rate, run.trials);
+  return measureFromValues(roiFunction, run.trials, rateArgument(rate), (i) =>
+    roiOfPresentValues(costsPv[i] as number, benefitsPv[i] as number),
+  );
 }
 
 /** A series function inside a row formula: a row of rates gives a row of results, one per rate. */
@@ -450,59 +504,18 @@ function callSeries(fn: SeriesFunction, args: readonly Value[], trials: number):
   return { kind: "row", cells };
 }
 
-const noIrr: TrialError = {
-  code: "#NUM!",
-  message:
-    "IRR finds no rate from -100% to 100,000% a year at which the net cash flows' present value is zero (the row needs a negative and a positive year)",
-};
-
-/** The present value of flows at a rate, the first undiscounted. */
-function npvAt(flows: readonly number[], rate: number): number {
-  let npv = 0;
-  let factor = 1;
-  for (const flow of flows) {
-    npv += flow / factor;
-    factor *= 1 + rate;
-  }
-  return npv;
-}
-
-/**
- * True when `rate` is a root of the flows (scaled to a largest flow of 1): their
- * present value is within 1e-9 of zero there, or changes sign within 1e-9
- * (relative) of it, where the present value is steep.
- */
-export function isRoot(flows: readonly number[], rate: number): boolean {
-  if (Math.abs(npvAt(flows, rate)) <= 1e-9) return true;
-  const step = 1e-9 * Math.max(1, Math.abs(rate));
-  return npvAt(flows, rate - step) * npvAt(flows, rate + step) <= 0;
-}
-
-const irr = IRR;
-
-/** Excel's IRR over a row, per trial (formulajs's): the first error in the row passes on. */
+/** Excel's IRR over a row, per trial (see irr.ts): the first error in the row passes on. */
 function irrColumn(cells: readonly Column[], trials: number): Column {
   const readers = cells.map(reader);
+  // The trial's flows, reused from trial to trial: irrOfFlows keeps nothing.
+  const flows: number[] = new Array<number>(readers.length).fill(0);
   const at = (i: number): number | TrialError => {
-    const flows: number[] = new Array<number>(readers.length);
-    let largest = 0;
     for (let k = 0; k < readers.length; k++) {
-      const raw = readAt(readers[k] as Reader, i);
+      const raw = read(readers[k] as Reader, i);
       if (typeof raw === "object") return raw;
-      const flow = typeof raw === "number" ? raw : 0;
-      flows[k] = flow;
-      if (Math.abs(flow) > largest) largest = Math.abs(flow);
+      flows[k] = typeof raw === "number" ? raw : 0;
     }
-    // IRR does not depend on the scale of the flows, but formulajs stops once the NPV is within
-    // 1e-10 in absolute terms: scaled to a largest flow of 1, that is a relative tolerance, so cents
-    // and billions are solved alike (unscaled, flows below 1e-10 all "solve" at its first guess).
-    if (largest > 0) for (let k = 0; k < flows.length; k++) flows[k] = (flows[k] as number) / largest;
-    const rate = irr(flows) as unknown;
-    if (typeof rate !== "number" || !Number.isFinite(rate)) return noIrr;
-    // formulajs searches rates from -100% to 1000 (100,000% a year) and, where its search finds no
-    // sign change, returns where it stopped: only a true root of the scaled flows is an IRR.
-    if (!isRoot(flows, rate)) return noIrr;
-    return rate === 0 ? 0 : rate;
+    return irrOfFlows(flows);
   };
   if (readers.every((r) => r.values === null)) return constant(at(0));
   const out = new ColumnBuilder(trials);
@@ -688,29 +701,33 @@ export function compileTimeline(preset: Preset): CompiledTimeline | undefined {
       run.rows.set(row.key, cells);
     };
   });
-  const presentValue = findTimeFunction("PRESENT_VALUE") as SeriesFunction;
   const payback = findTimeFunction("PAYBACK") as SeriesFunction;
-  const roi = findTimeFunction("ROI") as SeriesFunction;
   const outputs = timelineOutputs(preset).map((output) => {
     const { summary: index, measure } = output.timeline as NonNullable<ModelOutput["timeline"]>;
     const summary = timeline.summaries[index] as PresetTimeline["summaries"][number];
-    const row = (run: RunState, key: string | undefined): readonly Column[] =>
-      run.rows.get(key ?? "") ?? [constant("")];
+    const row = (run: RunState, key: string | undefined): { key: string; cells: readonly Column[] } => ({
+      key: key ?? "",
+      cells: run.rows.get(key ?? "") ?? [constant("")],
+    });
     const rate = (run: RunState): Column => run.inputs.get(timeline.discountRate) as Column;
+    const presentValueOf = (run: RunState, key: string | undefined): Column => {
+      const { cells } = row(run, key);
+      return presentValueMeasure(run, key ?? "", cells, rate(run));
+    };
     const evaluate = (run: RunState): Column => {
       switch (measure) {
         case "costsPv":
-          return measureColumn(presentValue, [row(run, summary.costs)], rate(run), run.trials);
+          return presentValueOf(run, summary.costs);
         case "benefitsPv":
-          return measureColumn(presentValue, [row(run, summary.benefits)], rate(run), run.trials);
+          return presentValueOf(run, summary.benefits);
         case "npv":
-          return measureColumn(presentValue, [row(run, summary.net)], rate(run), run.trials);
+          return presentValueOf(run, summary.net);
         case "payback":
-          return measureColumn(payback, [row(run, summary.net)], undefined, run.trials);
+          return measureColumn(payback, [row(run, summary.net).cells], undefined, run.trials);
         case "roi":
-          return measureColumn(roi, [row(run, summary.costs), row(run, summary.benefits)], rate(run), run.trials);
+          return roiMeasure(run, row(run, summary.costs), row(run, summary.benefits), rate(run));
         case "irr":
-          return irrColumn(row(run, summary.net), run.trials);
+          return irrColumn(row(run, summary.net).cells, run.trials);
       }
     };
     return { ...output, evaluate };

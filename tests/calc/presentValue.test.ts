@@ -86,3 +86,42 @@ describe("PRESENT_VALUE", () => {
     expect(run(null, 0.1)).toBe(0);
   });
 });
+
+describe("presentValuesUsd, many cases at once", () => {
+  const year = fc.oneof(
+    fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+    fc.constant(0),
+    fc.constant(-0),
+    fc.double({ min: -1e300, max: 1e300, noNaN: true }),
+  );
+  it("gives each case presentValueUsd's result to the last bit, flows and rate per case or shared", async () => {
+    const { presentValueUsd, presentValuesUsd } = await import("../../src/calc");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.infiniteStream(year),
+        fc.infiniteStream(fc.double({ min: -0.999, max: 50, noNaN: true })),
+        fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+        (cases, years, flowStream, rateStream, shared) => {
+          const flowIterator = flowStream[Symbol.iterator]();
+          const rateIterator = rateStream[Symbol.iterator]();
+          const next = (it: Iterator<number>): number => it.next().value as number;
+          const flows = Array.from({ length: years }, (_, k) =>
+            shared[k] ? next(flowIterator) : Float64Array.from({ length: cases }, () => next(flowIterator)),
+          );
+          const rate = shared[12] ? next(rateIterator) : Float64Array.from({ length: cases }, () => next(rateIterator));
+          const all = presentValuesUsd(flows, rate, cases);
+          for (let i = 0; i < cases; i++) {
+            const one = presentValueUsd(
+              flows.map((f) => (typeof f === "number" ? f : (f[i] as number))),
+              typeof rate === "number" ? rate : (rate[i] as number),
+            );
+            expect(Object.is(all[i], one) || (Number.isNaN(all[i]) && Number.isNaN(one)), `case ${i}`).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500, seed: 20_261_130 },
+    );
+  });
+});

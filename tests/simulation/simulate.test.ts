@@ -231,6 +231,33 @@ describe("percentiles by selection", () => {
   });
 });
 
+describe("percentiles of many values, by buckets", () => {
+  it("equal PERCENTILE.INC over the sorted values for spread, clustered, tied, skewed and huge values", async () => {
+    const { percentilesInc } = await import("../../src/simulation");
+    const rand = fc.sample(fc.double({ min: 0, max: 1, noNaN: true }), { numRuns: 60_000, seed: 5 });
+    let at = 0;
+    const next = (): number => rand[at++ % rand.length] as number;
+    const cases: [string, number[]][] = [
+      ["spread", Array.from({ length: 50_000 }, () => next() * 2e9 - 1e9)],
+      // Nearly every value in one bucket of the first pass, so buckets are split again.
+      ["a cluster and far outliers", Array.from({ length: 40_000 }, (_, i) => (i % 1000 === 0 ? 1e15 * (next() - 0.5) : 1 + next() * 1e-9))],
+      ["ties", Array.from({ length: 30_000 }, () => Math.floor(next() * 5))],
+      ["one value and one other", Array.from({ length: 20_000 }, (_, i) => (i === 7 ? -3 : 2))],
+      ["skewed", Array.from({ length: 30_000 }, () => Math.exp(next() * 60))],
+      ["near the largest number", Array.from({ length: 10_000 }, () => (2 * next() - 1) * 1.7e308)],
+      ["a few", [3, 1, 2]],
+    ];
+    const ps = [0, 0.05, 0.1, 0.25, 0.5, 0.9, 0.95, 0.999, 1];
+    for (const [name, values] of cases) {
+      const sorted = Float64Array.from(values).sort();
+      expect(percentilesInc(Float64Array.from(values), ps), name).toEqual(ps.map((p) => percentileInc(sorted, p)));
+      // Any order of the ps.
+      const shuffled = [0.9, 0.05, 0.5];
+      expect(percentilesInc(Float64Array.from(values), shuffled), name).toEqual(shuffled.map((p) => percentileInc(sorted, p)));
+    }
+  });
+});
+
 describe("statistics of an output no draw moves", () => {
   it("are that value, with no spread, as Excel's functions give for a constant column", () => {
     const s = summarize(new Float64Array(1000).fill(-2.5))!;

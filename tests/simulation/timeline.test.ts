@@ -152,7 +152,7 @@ describe("timeline results", () => {
     expect(never.find((r) => r.key === "net.payback")?.compiled).toEqual({ code: "#N/A" });
   });
 
-  it("IRR is formulajs's, scaled: the same rate for the flows at any scale, and #NUM! where formulajs stops short of a root", () => {
+  it("IRR solves the flows scaled: the same rate at any scale, and #NUM! beyond 100,000% a year", () => {
     const preset = cashPreset();
     const irr = (x: number[]) =>
       evaluateOnce(compileModel(preset), new Map(x.map((v, i) => [`x${i}`, v]))).get("net.irr");
@@ -161,7 +161,7 @@ describe("timeline results", () => {
     expect(irr([1e-12, 1e-13, 5e-13, 0.1])).toBeCloseTo(expected, 9);
     // Unscaled, formulajs "solves" flows below its 1e-10 tolerance at its first guess, 10%.
     expect(formulajs.IRR([-1e-12, 4e-13, 4e-13, 4e-13, 4e-13])).toBe(0.1);
-    // formulajs searches up to 100,000% a year and returns where it stopped: not an IRR.
+    // The root of [-1, 2000, 0, 0, 0] is 199,900% a year: formulajs stops at 1000 (not a root); the compiled IRR says #NUM!.
     expect(formulajs.IRR([-1, 2000, 0, 0, 0])).toBe(1000);
     expect(irr([1, -2000, 0, 0.1])).toMatchObject({ code: "#NUM!" });
   });
