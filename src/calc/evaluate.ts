@@ -111,26 +111,6 @@ export function checkCell(param: ParamSpec, raw: unknown): Scalar | CalcError {
   return checked;
 }
 
-/**
- * True when every one of `values` passes a number parameter's checks unchanged
- * (finite, within its bounds, not -0; whole when it must be), as checkCell would
- * find one by one. The bounds make an interval, so the least and the greatest
- * value are checked, each as checkCell checks it; a parameter that must be whole,
- * a NaN or a -0 sends the values to be checked one by one (false).
- */
-export function numbersPassUnchanged(param: ParamSpec, values: Float64Array): boolean {
-  if (param.type !== "number" || param.integer === true || values.length === 0) return false;
-  let least = Infinity;
-  let greatest = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (value !== value || (value === 0 && 1 / value < 0)) return false;
-    if (value < least) least = value;
-    if (value > greatest) greatest = value;
-  }
-  return checkNumber(param, least) === least && checkNumber(param, greatest) === greatest;
-}
-
 /** Resolves defaults that depend on other arguments (fractionOf) once all are known. */
 function resolveOmitted(fn: CalcFunction, values: Scalar[], index: number): Scalar {
   const param = fn.params[index];

@@ -23,16 +23,11 @@ export function paybackYears(netCashFlowsUsd: readonly number[], discountRate = 
   return neverPaysBack(netCashFlowsUsd.length - 1);
 }
 
-/** The error for cash that never pays back within so many years: built once per number of years (errors are frozen). */
-const neverPaysBackErrors = new Map<number, CalcError>();
+/** The error for cash that never pays back within so many years, built once for each (errors are frozen). */
+const neverPaysBackErrors: CalcError[] = [];
 
 function neverPaysBack(years: number): CalcError {
-  let error = neverPaysBackErrors.get(years);
-  if (error === undefined) {
-    error = calcError("na", "net_cash_flows", messages.neverPaysBack(years));
-    if (neverPaysBackErrors.size < 1000) neverPaysBackErrors.set(years, error);
-  }
-  return error;
+  return (neverPaysBackErrors[years] ??= calcError("na", "net_cash_flows", messages.neverPaysBack(years)));
 }
 
 export const PAYBACK: SeriesFunction = {

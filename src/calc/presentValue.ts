@@ -15,52 +15,6 @@ export function presentValueUsd(cashFlowsUsd: readonly number[], discountRate: n
   return pvUsd;
 }
 
-/**
- * presentValueUsd for many cases at once (the trials of a simulation): year k's
- * flows are `cashFlowsUsd[k]`, one per case or one number for every case, the
- * rate likewise. Each case takes the same operations in the same order as
- * presentValueUsd, so its result is the same to the last bit; the loops run
- * year by year over the cases instead of case by case.
- */
-export function presentValuesUsd(
-  cashFlowsUsd: readonly (Float64Array | number)[],
-  discountRate: Float64Array | number,
-  cases: number,
-): Float64Array {
-  const pvUsd = new Float64Array(cases);
-  if (typeof discountRate === "number") {
-    let factor = 1;
-    for (const flows of cashFlowsUsd) {
-      if (typeof flows === "number") {
-        if (flows !== 0) {
-          const flowPvUsd = flows / factor;
-          for (let i = 0; i < cases; i++) pvUsd[i] = (pvUsd[i] as number) + flowPvUsd;
-        }
-      } else {
-        for (let i = 0; i < cases; i++) {
-          const flowUsd = flows[i] as number;
-          if (flowUsd !== 0) pvUsd[i] = (pvUsd[i] as number) + flowUsd / factor;
-        }
-      }
-      factor *= 1 + discountRate;
-    }
-    return pvUsd;
-  }
-  const factors = new Float64Array(cases).fill(1);
-  for (const flows of cashFlowsUsd) {
-    if (typeof flows === "number") {
-      if (flows !== 0) for (let i = 0; i < cases; i++) pvUsd[i] = (pvUsd[i] as number) + flows / (factors[i] as number);
-    } else {
-      for (let i = 0; i < cases; i++) {
-        const flowUsd = flows[i] as number;
-        if (flowUsd !== 0) pvUsd[i] = (pvUsd[i] as number) + flowUsd / (factors[i] as number);
-      }
-    }
-    for (let i = 0; i < cases; i++) factors[i] = (factors[i] as number) * (1 + (discountRate[i] as number));
-  }
-  return pvUsd;
-}
-
 export const PRESENT_VALUE: SeriesFunction = {
   shape: "series",
   id: "PRESENT_VALUE",

@@ -16,14 +16,10 @@ export function roiFraction(
   discountRate = 0,
 ): number | CalcError {
   if (benefitsUsd.length !== costsUsd.length) return calcError("value", "benefits", messages.seriesLengthsDiffer("benefits", benefitsUsd.length, "costs", costsUsd.length));
-  return roiOfPresentValues(presentValueUsd(costsUsd, discountRate), presentValueUsd(benefitsUsd, discountRate));
-}
-
-/** roiFraction from the present values of the costs and of the benefits. */
-export function roiOfPresentValues(costsPvUsd: number, benefitsPvUsd: number): number | CalcError {
+  const costsPvUsd = presentValueUsd(costsUsd, discountRate);
   if (costsPvUsd === 0) return calcError("div0", "costs", messages.costsZero());
   if (costsPvUsd < 0) return calcError("num", "costs", messages.costsNegative(costsPvUsd));
-  return (benefitsPvUsd - costsPvUsd) / costsPvUsd;
+  return (presentValueUsd(benefitsUsd, discountRate) - costsPvUsd) / costsPvUsd;
 }
 
 export const ROI: SeriesFunction = {

@@ -12,12 +12,12 @@ import {
   finish,
   isCalcError,
   messages,
-  numbersPassUnchanged,
   type CalcError,
   type CalcFunction,
   type ParamSpec,
   type Scalar,
 } from "../calc";
+import { numbersPassUnchanged } from "../calc/manyCases";
 
 /*
  * The calc module's functions the per-trial loops call, bound once (read

@@ -26,14 +26,13 @@ import {
   findTimeFunction,
   isCalcError,
   messages,
-  presentValuesUsd,
-  roiOfPresentValues,
   type CalcError,
   type ParamSpec,
   type RowFunction,
   type Scalar,
   type SeriesFunction,
 } from "../calc";
+import { presentValuesUsd } from "../calc/manyCases";
 import { tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset, PresetTimeline } from "../presets/types";
 import {
@@ -474,9 +473,15 @@ function roiMeasure(
   const benefitsPv = costsPv === undefined ? undefined : rowPresentValues(run, benefits.key, benefits.cells, rate);
   if (costsPv === undefined || benefitsPv === undefined)
     return measureColumn(roiFunction, [costs.cells, benefits.cells], rate, run.trials);
-  return measureFromValues(roiFunction, run.trials, rateArgument(rate), (i) =>
-    roiOfPresentValues(costsPv[i] as number, benefitsPv[i] as number),
-  );
+  // ROI of the two present values, each a one-year row at no discount: its present value is itself.
+  const costsPvRow = [0];
+  const benefitsPvRow = [0];
+  const roi = roiFunction.compute as (costs: number[], benefits: number[]) => number | CalcError;
+  return measureFromValues(roiFunction, run.trials, rateArgument(rate), (i) => {
+    costsPvRow[0] = costsPv[i] as number;
+    benefitsPvRow[0] = benefitsPv[i] as number;
+    return roi(costsPvRow, benefitsPvRow);
+  });
 }
 
 /** A series function inside a row formula: a row of rates gives a row of results, one per rate. */

@@ -46,21 +46,3 @@ describe("ROI, TEI's definition", () => {
     expect(result.cells.map((row) => row.map((cell) => (isCalcError(cell) ? cell.kind : cell)))).toEqual([[0.5], [1]]);
   });
 });
-
-describe("roiOfPresentValues", () => {
-  it("is roiFraction from the two present values: the same value or error", async () => {
-    const { presentValueUsd, roiFraction, roiOfPresentValues } = await import("../../src/calc");
-    const cases: [number[], number[], number][] = [
-      [[100, 50, 50], [0, 150, 150], 0],
-      [[100, 110], [0, 330], 0.1],
-      [[0, 0], [5, 5], 0.1],
-      [[-100, 0], [5, 5], 0.1],
-      [[1e308, 1e308], [0, 0], 0],
-    ];
-    for (const [costs, benefits, rate] of cases) {
-      expect(roiOfPresentValues(presentValueUsd(costs, rate), presentValueUsd(benefits, rate))).toEqual(
-        roiFraction(costs, benefits, rate),
-      );
-    }
-  });
-});
