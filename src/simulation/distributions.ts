@@ -16,8 +16,14 @@ export const distributionNames: readonly DistributionName[] = ["triangular", "pe
 /** Seeds are whole numbers from 0 to 2^32 − 1. */
 export const maxSeed = 4_294_967_295;
 
-/** A source of draws for one input: call it for the next value. */
-export type Sampler = () => number;
+/** A source of draws for one input: call it for the next value, or fill a column with the next values. */
+export interface Sampler {
+  (): number;
+  fill(column: Float64Array): void;
+}
+
+/** pure-rand's draw of a float in [0, 1), bound once for the loops below. */
+const uniform01 = uniformFloat64;
 
 /**
  * The triangular distribution's quantile function (inverse CDF) for
@@ -42,20 +48,32 @@ export function createSamplers(ranges: readonly InputRange[], seed: number, dist
   return ranges.map((range) => {
     root.jump();
     const stream = root.clone();
-    const uniform = (): number => uniformFloat64(stream);
+    const uniform = (): number => uniform01(stream);
     const { min: a, mode: c, max: b } = range;
-    if (distribution === "triangular") return () => triangularQuantile(a, c, b, uniform());
-    const { alpha, beta } = pertShape(a, c, b);
-    const draw = randomBeta.source(uniform)(alpha, beta);
-    return () => a + draw() * (b - a);
+    let next: () => number;
+    let fill: (column: Float64Array) => void;
+    if (distribution === "triangular") {
+      next = () => triangularQuantile(a, c, b, uniform01(stream));
+      fill = (column) => {
+        for (let i = 0; i < column.length; i++) column[i] = triangularQuantile(a, c, b, uniform01(stream));
+      };
+    } else {
+      const { alpha, beta } = pertShape(a, c, b);
+      const draw = randomBeta.source(uniform)(alpha, beta);
+      next = () => a + draw() * (b - a);
+      fill = (column) => {
+        for (let i = 0; i < column.length; i++) column[i] = a + draw() * (b - a);
+      };
+    }
+    return Object.assign(next, { fill });
   });
 }
 
 /** Fills one column of `count` draws per sampler. */
 export function drawColumns(samplers: readonly Sampler[], count: number): Float64Array[] {
-  return samplers.map((sample) => {
+  return samplers.map((sampler) => {
     const column = new Float64Array(count);
-    for (let i = 0; i < count; i++) column[i] = sample();
+    sampler.fill(column);
     return column;
   });
 }

@@ -135,9 +135,15 @@ export function startSimulation(preset: Preset, settings: SimulationSettings, mo
           }
           continue;
         }
+        const { values, errors } = column;
+        if (errors === null) {
+          acc.values.set(values, acc.counted);
+          acc.counted += slice;
+          continue;
+        }
         for (let i = 0; i < slice; i++) {
-          const error = column.errors?.[i];
-          if (error === undefined) acc.values[acc.counted++] = column.values[i] as number;
+          const error = errors[i];
+          if (error === undefined) acc.values[acc.counted++] = values[i] as number;
           else addFailure(acc, error, 1);
         }
       }
@@ -205,6 +211,6 @@ function failureCounts(acc: Accumulator): FailureCount[] {
 export function simulate(preset: Preset, settings: SimulationSettings): { ok: true; result: SimulationResult } | { ok: false; message: string } {
   const started = startSimulation(preset, settings);
   if (!started.ok) return started;
-  while (!started.run.step(defaultSliceTrials * 4));
+  while (!started.run.step(defaultSliceTrials));
   return { ok: true, result: started.run.result() };
 }

@@ -107,9 +107,9 @@ function between(lower: number, upper: number, f: number): number {
 }
 
 /** Buckets for the order statistics: enough that the few sorted ones are small, few enough to count in cache. */
-const selectionBuckets = 4096;
+const selectionBuckets = 1024;
 /** Values this few are sorted outright. */
-const sortedOutright = 2048;
+const sortedOutright = 512;
 
 /**
  * The values of the given ranks (0 for the least) in the values' ascending order,

@@ -167,7 +167,7 @@ function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value
     }
     if (error !== undefined) return error;
     const row = call(compute, values);
-    if (isError(row)) return trialError(row);
+    if (!Array.isArray(row)) return trialError(row as CalcError);
     for (let c = 0; c < row.length; c++)
       if (!Number.isFinite(row[c] as number)) return trialError(errorOf("num", "", messages.resultNotFinite(fn.id)));
     return row;
@@ -219,8 +219,8 @@ function callRow(fn: RowFunction, args: readonly Value[], trials: number): Value
     for (let i = 0; i < trials; i++) {
       clean.fill(i);
       const row = call(compute, values);
-      if (isError(row)) {
-        write(out, i, trialError(row));
+      if (!Array.isArray(row)) {
+        write(out, i, trialError(row as CalcError));
         continue;
       }
       let finite = true;
