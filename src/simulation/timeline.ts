@@ -109,6 +109,7 @@ const errorOf = calcError;
 const call = callWithArguments;
 const read = readAt;
 const trialError = trialErrorOf;
+const irrOf = irrOfFlows;
 
 /** A number parameter's reader, checked once when it does not vary. */
 interface NumberArgument {
@@ -520,7 +521,7 @@ function irrColumn(cells: readonly Column[], trials: number): Column {
       if (typeof raw === "object") return raw;
       flows[k] = typeof raw === "number" ? raw : 0;
     }
-    return irrOfFlows(flows);
+    return irrOf(flows);
   };
   if (readers.every((r) => r.values === null)) return constant(at(0));
   const out = new ColumnBuilder(trials);
