@@ -245,6 +245,9 @@ describe("percentiles of many values, by buckets", () => {
       ["one value and one other", Array.from({ length: 20_000 }, (_, i) => (i === 7 ? -3 : 2))],
       ["skewed", Array.from({ length: 30_000 }, () => Math.exp(next() * 60))],
       ["near the largest number", Array.from({ length: 10_000 }, () => (2 * next() - 1) * 1.7e308)],
+      // A spread so small that buckets per unit of it overflow (1024 / 5e-321 is beyond the largest number).
+      ["within the smallest numbers", Array.from({ length: 1_000 }, () => Math.floor(next() * 1000) * 5e-324)],
+      ["a tiny spread", Array.from({ length: 3_000 }, () => 1e-310 + Math.floor(next() * 1e4) * 1e-320)],
       ["a few", [3, 1, 2]],
     ];
     const ps = [0, 0.05, 0.1, 0.25, 0.5, 0.9, 0.95, 0.999, 1];
