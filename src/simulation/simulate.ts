@@ -83,6 +83,8 @@ interface Accumulator {
   counted: number;
   /** Failed trials by error code, then message. */
   failures: Map<TrialError["code"], Map<string, { trials: number }>>;
+  /** The same counts, in the order the trials first gave them (the order of reasons failing as often). */
+  reasons: { code: TrialError["code"]; message: string; trials: number }[];
   /** The last error counted and its count: failing trials often fail alike, one after another. */
   lastError: TrialError | undefined;
   lastCount: { trials: number } | undefined;
@@ -102,6 +104,7 @@ export function startSimulation(preset: Preset, settings: SimulationSettings, mo
         values: new Float64Array(settings.trials),
         counted: 0,
         failures: new Map(),
+        reasons: [],
         lastError: undefined,
         lastCount: undefined,
         failed: 0,
@@ -195,16 +198,18 @@ function addFailure(acc: Accumulator, error: TrialError, trials: number): void {
   let byMessage = acc.failures.get(error.code);
   if (byMessage === undefined) acc.failures.set(error.code, (byMessage = new Map()));
   let count = byMessage.get(error.message);
-  if (count === undefined) byMessage.set(error.message, (count = { trials }));
-  else count.trials += trials;
+  if (count === undefined) {
+    const reason = { code: error.code, message: error.message, trials };
+    byMessage.set(error.message, reason);
+    acc.reasons.push(reason);
+    count = reason;
+  } else count.trials += trials;
   acc.lastError = error;
   acc.lastCount = count;
 }
 
 function failureCounts(acc: Accumulator): FailureCount[] {
-  return [...acc.failures].flatMap(([code, byMessage]) =>
-    [...byMessage].map(([message, { trials }]) => ({ code, message, trials })),
-  );
+  return acc.reasons.map(({ code, message, trials }) => ({ code, message, trials }));
 }
 
 /** Runs a whole simulation at once (the command line). */

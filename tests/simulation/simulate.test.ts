@@ -202,6 +202,38 @@ describe("refusals and failing trials", () => {
     for (const stat of [out.mean, out.stdev, out.min, out.max, out.p5, out.p50, out.p95, out.probabilityPositive]) expect(Number.isFinite(stat)).toBe(true);
   });
 
+  it("failures are listed most frequent first, and reasons failing as often in the order the trials first gave them", () => {
+    const one = presetWith([{ base: 1, low: 0, high: 2 }], [{ formula: "x0" }]);
+    const a = { code: "#NUM!" as const, message: "a" };
+    const b = { code: "#N/A" as const, message: "b" };
+    const c = { code: "#NUM!" as const, message: "c" };
+    const d = { code: "#DIV/0!" as const, message: "d" };
+    // Trial i fails with the reason at i % 10; a, b and c fail 20 trials each of 100, d 10.
+    const reasons = [a, b, c, undefined, d, a, b, c, undefined, undefined];
+    const model = {
+      preset: one,
+      outputs: [{ key: "y0", label: "Output 0", format: "usd" as const }],
+      run: ({ trials }: { trials: number }) => {
+        const values = new Float64Array(trials).fill(1);
+        const errors = Array.from({ length: trials }, (_, i) => reasons[i % 10]);
+        errors.forEach((error, i) => {
+          if (error !== undefined) values[i] = NaN;
+        });
+        return new Map([["y0", { kind: "varying" as const, values, errors }]]);
+      },
+    };
+    const started = startSimulation(one, settings({ trials: 100 }), model as unknown as Parameters<typeof startSimulation>[2]);
+    if (!started.ok) throw new Error(started.message);
+    while (!started.run.step(30));
+    const out = started.run.result().outputs[0]!;
+    expect(out.failures).toEqual([
+      { ...a, trials: 20 },
+      { ...b, trials: 20 },
+      { ...c, trials: 20 },
+      { ...d, trials: 10 },
+    ]);
+  });
+
   it("an output that fails in every trial has no statistics and says why", () => {
     const always = presetWith([{ base: 1, low: 0, high: 2 }], [{ formula: "x0 / (x0 - x0)" }]);
     const run = simulate(always, settings({ trials: 100 }));
@@ -245,6 +277,9 @@ describe("percentiles of many values, by buckets", () => {
       ["one value and one other", Array.from({ length: 20_000 }, (_, i) => (i === 7 ? -3 : 2))],
       ["skewed", Array.from({ length: 30_000 }, () => Math.exp(next() * 60))],
       ["near the largest number", Array.from({ length: 10_000 }, () => (2 * next() - 1) * 1.7e308)],
+      // A spread so small that buckets per unit of it overflow (1024 / 5e-321 is beyond the largest number).
+      ["within the smallest numbers", Array.from({ length: 1_000 }, () => Math.floor(next() * 1000) * 5e-324)],
+      ["a tiny spread", Array.from({ length: 3_000 }, () => 1e-310 + Math.floor(next() * 1e4) * 1e-320)],
       ["a few", [3, 1, 2]],
     ];
     const ps = [0, 0.05, 0.1, 0.25, 0.5, 0.9, 0.95, 0.999, 1];
