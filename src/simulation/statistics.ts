@@ -118,8 +118,8 @@ const sortedOutright = 512;
  * values' order: the value of rank r is in the bucket where the running count
  * passes r, at r less the count before it. A bucket that still holds many values
  * (a cluster, or an outlier that stretches the spread) is split again the same
- * way; few values are sorted. Values whose spread is beyond the largest number
- * go in one bucket and are sorted.
+ * way; few values are sorted. Values whose spread is beyond the largest number,
+ * or too small for a finite scale, are sorted.
  */
 function valuesOfRanks(values: Float64Array, ranks: readonly number[], depth: number): number[] {
   const n = values.length;
@@ -132,11 +132,13 @@ function valuesOfRanks(values: Float64Array, ranks: readonly number[], depth: nu
   }
   if (least === greatest) return ranks.map(() => least);
   const spread = greatest - least;
-  if (n <= sortedOutright || depth > 4 || !Number.isFinite(spread)) {
+  // A spread beyond the largest number, or below 1024 / the largest number (values near 1e-306 and
+  // below, where 1024 / spread is infinite), has no finite scale: such values are sorted.
+  const scale = selectionBuckets / spread;
+  if (n <= sortedOutright || depth > 4 || !Number.isFinite(spread) || !Number.isFinite(scale)) {
     const sorted = Float64Array.from(values).sort();
     return ranks.map((rank) => sorted[rank] as number);
   }
-  const scale = selectionBuckets / spread;
   const last = selectionBuckets - 1;
   // The bucket of each value, once; the greatest value goes in the last bucket.
   const bucketOfValue = new Uint16Array(n);
