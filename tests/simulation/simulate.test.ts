@@ -291,6 +291,21 @@ describe("percentiles of many values, by buckets", () => {
       expect(percentilesInc(Float64Array.from(values), shuffled), name).toEqual(shuffled.map((p) => percentileInc(sorted, p)));
     }
   });
+
+  it("equal PERCENTILE.INC over the sorted values whose spread is too small to divide into buckets", async () => {
+    // A spread below 1024 / the largest number (about 5.7e-306): the buckets' scale, 1024 / spread, is infinite.
+    const { percentilesInc } = await import("../../src/simulation");
+    const cases: [string, number[]][] = [
+      ["two tiny values", Array.from({ length: 600 }, (_, i) => (i % 2 === 1 ? 1e-310 : 0))],
+      ["steps of the least number", Array.from({ length: 2_000 }, (_, i) => (i % 7) * 5e-324)],
+      ["a cluster near 1e-300", Array.from({ length: 2_000 }, (_, i) => 1e-300 + (i % 13) * 1e-310)],
+    ];
+    const ps = [0.05, 0.1, 0.5, 0.9, 0.95];
+    for (const [name, values] of cases) {
+      const sorted = Float64Array.from(values).sort();
+      expect(percentilesInc(Float64Array.from(values), ps), name).toEqual(ps.map((p) => percentileInc(sorted, p)));
+    }
+  });
 });
 
 describe("statistics of an output no draw moves", () => {
