@@ -20,14 +20,7 @@ export function paybackYears(netCashFlowsUsd: readonly number[], discountRate = 
     cumulativeUsd += flowUsd;
     if (cumulativeUsd >= 0) return year - 1 + Math.min(1, -beforeUsd / flowUsd);
   }
-  return neverPaysBack(netCashFlowsUsd.length - 1);
-}
-
-/** The error for cash that never pays back within so many years, built once for each (errors are frozen). */
-const neverPaysBackErrors: CalcError[] = [];
-
-function neverPaysBack(years: number): CalcError {
-  return (neverPaysBackErrors[years] ??= calcError("na", "net_cash_flows", messages.neverPaysBack(years)));
+  return calcError("na", "net_cash_flows", messages.neverPaysBack(netCashFlowsUsd.length - 1));
 }
 
 export const PAYBACK: SeriesFunction = {

@@ -2,10 +2,17 @@
  * Seeded draws for the simulation. The random numbers come from pure-rand's
  * xoroshiro128+ (a value passed around, never a global): input j draws from the
  * seed's generator jumped j + 1 times, so each input has a stream of its own and
- * the draws do not depend on how a run is sliced. PERT draws use d3-random's
- * beta sampler fed by that stream; triangular draws invert the triangular CDF.
+ * the draws do not depend on how a run is sliced. Triangular draws invert the
+ * triangular CDF (arithmetic and a square root, exact in every JavaScript engine).
+ * PERT draws use stdlib's beta sampling algorithm (@stdlib/random-base-beta)
+ * with its improved-ziggurat normal draws (@stdlib/random-base-improved-ziggurat),
+ * both fed by that stream: their logarithms, exponentials and powers are
+ * stdlib's own, written in JavaScript, so a draw is the same to the last bit in
+ * Node and in a browser (Math.log and Math.pow are not: engines differ in the
+ * last bit for some arguments).
  */
-import { randomBeta } from "d3-random";
+import betaSample from "@stdlib/random-base-beta/lib/beta.js";
+import improvedZiggurat from "@stdlib/random-base-improved-ziggurat/lib/improved_ziggurat.js";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { InputRange } from "./ranges";
@@ -59,7 +66,8 @@ export function createSamplers(ranges: readonly InputRange[], seed: number, dist
       };
     } else {
       const { alpha, beta } = pertShape(a, c, b);
-      const draw = randomBeta.source(uniform)(alpha, beta);
+      const normal = improvedZiggurat(uniform, () => stream.next());
+      const draw = (): number => betaSample(uniform, normal, alpha, beta);
       next = () => a + draw() * (b - a);
       fill = (column) => {
         for (let i = 0; i < column.length; i++) column[i] = a + draw() * (b - a);

@@ -10,6 +10,7 @@ import { simulate } from "../../src/simulation";
 import { haveChromium, launchChromium, serveDirectory, type BrowserSession, type StaticServer } from "./browser";
 
 const cluster = findPreset("gpu-cluster-100k") as Preset;
+const paradox = findPreset("ai-paradox-5y") as Preset;
 
 describe.skipIf(!haveChromium())("sensitivity and simulation in the preview (Chromium)", () => {
   let server: StaticServer;
@@ -74,6 +75,39 @@ describe.skipIf(!haveChromium())("sensitivity and simulation in the preview (Chr
       expect(shown, output.key).toContain(String(output.p95));
     }
     expect(await page.locator("#sheet-tabs button[aria-selected='true']").textContent()).toBe("Simulation gpu-cluster-100k");
+    expect(browser.problems.console).toEqual([]);
+    await page.close();
+  });
+
+  it("gives PERT's figures to the last digit, as Node gives them (draws that use logarithms and powers)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/preview.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click(`#taskpane-root fluent-button[data-preset-id="${paradox.id}"]`);
+    const status = () => page.locator("#taskpane-root .pane .status").textContent();
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Loaded into sheet /);
+    await page.fill('#taskpane-root [id$="-run-trials"]', "10000");
+    await page.fill('#taskpane-root [id$="-run-seed"]', "7");
+    await page.selectOption('#taskpane-root [id$="-run-distribution"]', "pert");
+    await page.click('#taskpane-root fluent-button[data-action="simulate"]');
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/^Wrote 10,000 trials to the new sheet 'Simulation ai-paradox-5y'/);
+
+    const expected = simulate(paradox, { trials: 10_000, seed: 7, distribution: "pert" });
+    if (!expected.ok) throw new Error(expected.message);
+    const shown = new Set(
+      await page.$$eval("#grid td[data-address]", (cells) => cells.map((td) => (td as HTMLElement).dataset.value ?? "")),
+    );
+    let compared = 0;
+    for (const output of expected.result.outputs) {
+      if (output.stdev === undefined || output.stdev === 0) continue;
+      for (const statistic of ["mean", "stdev", "min", "max", "p5", "p10", "p50", "p90", "p95"] as const) {
+        expect(shown.has(String(output[statistic])), `${output.key} ${statistic} ${output[statistic]}`).toBe(true);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(9 * 8);
     expect(browser.problems.console).toEqual([]);
     await page.close();
   });
