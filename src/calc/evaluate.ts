@@ -124,8 +124,7 @@ function resolveOmitted(fn: CalcFunction, values: Scalar[], index: number): Scal
   return source * fraction;
 }
 
-/** A computed value as a cell shows it: an error as it is, a result that is not finite #NUM!, -0 as 0. */
-export function finish(fn: CalcFunction, value: number | CalcError): number | CalcError {
+function finish(fn: CalcFunction, value: number | CalcError): number | CalcError {
   if (isCalcError(value)) return value;
   if (!Number.isFinite(value)) return calcError("num", "", messages.resultNotFinite(fn.id));
   return value === 0 ? 0 : value;

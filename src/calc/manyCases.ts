@@ -72,3 +72,41 @@ export function numbersPassUnchanged(param: ParamSpec, values: Float64Array): bo
   }
   return checkCell(param, least) === least && checkCell(param, greatest) === greatest;
 }
+
+/**
+ * paybackYears (payback.ts) for many cases at once, undiscounted or at one rate
+ * for all: the same operations in the same order for each case, so the same
+ * years to the last bit; NaN where the cash never pays back within the years
+ * (paybackYears's #N/A, which the caller builds once).
+ */
+export function paybackYearsMany(
+  netCashFlowsUsd: readonly (Float64Array | number)[],
+  discountRate: number,
+  cases: number,
+): Float64Array {
+  const years = new Float64Array(cases);
+  const at = (flows: Float64Array | number | undefined, i: number): number =>
+    flows === undefined ? 0 : typeof flows === "number" ? flows : (flows[i] as number);
+  for (let i = 0; i < cases; i++) {
+    let cumulativeUsd = at(netCashFlowsUsd[0], i);
+    if (cumulativeUsd >= 0) {
+      years[i] = 0;
+      continue;
+    }
+    let paidBack = NaN;
+    let factor = 1;
+    for (let year = 1; year < netCashFlowsUsd.length; year++) {
+      factor *= 1 + discountRate;
+      const yearUsd = at(netCashFlowsUsd[year], i);
+      const flowUsd = yearUsd === 0 ? 0 : yearUsd / factor;
+      const beforeUsd = cumulativeUsd;
+      cumulativeUsd += flowUsd;
+      if (cumulativeUsd >= 0) {
+        paidBack = year - 1 + Math.min(1, -beforeUsd / flowUsd);
+        break;
+      }
+    }
+    years[i] = paidBack;
+  }
+  return years;
+}

@@ -9,7 +9,6 @@ import {
   checkCell,
   evaluateScalar,
   excelErrorCode,
-  finish,
   isCalcError,
   messages,
   type CalcError,
@@ -26,7 +25,6 @@ import { numbersPassUnchanged } from "../calc/manyCases";
 const isError = isCalcError;
 const check = checkCell;
 const evaluateOnce = evaluateScalar;
-const finishResult = finish;
 const call = callWithArguments;
 
 /** An Excel error in one trial: its code and the message behind it. */
@@ -388,7 +386,10 @@ export function callColumns(fn: CalcFunction, columns: readonly Column[], trials
     const { values } = clean;
     return varying(trials, (i) => {
       clean.fill(i);
-      return fromCalc(finishResult(fn, call(compute, values)));
+      const value = call(compute, values);
+      if (typeof value !== "number") return trialErrorOf(value);
+      if (!Number.isFinite(value)) return trialErrorOf(calcError("num", "", messages.resultNotFinite(fn.id)));
+      return value === 0 ? 0 : value;
     });
   }
   return varying(trials, (i) => {

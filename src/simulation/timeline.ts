@@ -32,7 +32,7 @@ import {
   type Scalar,
   type SeriesFunction,
 } from "../calc";
-import { presentValuesUsd } from "../calc/manyCases";
+import { paybackYearsMany, presentValuesUsd } from "../calc/manyCases";
 import { tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset, PresetTimeline } from "../presets/types";
 import {
@@ -394,15 +394,7 @@ function rowPresentValues(run: RunState, key: string, cells: readonly Column[], 
   let ofRun = presentValuesOfRuns.get(run);
   if (ofRun === undefined) presentValuesOfRuns.set(run, (ofRun = new Map()));
   if (ofRun.has(key)) return ofRun.get(key);
-  let flows: (Float64Array | number)[] | undefined = [];
-  for (const c of cells) {
-    if (c.kind === "varying" && c.errors === null) flows.push(c.values);
-    else if (c.kind === "constant" && typeof c.value === "number") flows.push(c.value);
-    else {
-      flows = undefined;
-      break;
-    }
-  }
+  const flows = cleanFlows(cells);
   let values: Float64Array | undefined;
   if (flows !== undefined && flows.length > 0) {
     const checked = rateArgument(rate);
@@ -417,6 +409,41 @@ function rowPresentValues(run: RunState, key: string, cells: readonly Column[], 
   return values;
 }
 
+/** A row's cells as numbers (a column, or one number for every trial), or undefined when a cell is text or fails in some trial. */
+function cleanFlows(cells: readonly Column[]): (Float64Array | number)[] | undefined {
+  const flows: (Float64Array | number)[] = [];
+  for (const c of cells) {
+    if (c.kind === "varying" && c.errors === null) flows.push(c.values);
+    else if (c.kind === "constant" && typeof c.value === "number") flows.push(c.value);
+    else return undefined;
+  }
+  return flows;
+}
+
+/**
+ * PAYBACK of a row (undiscounted, as the summaries measure it): for a row of
+ * numbers, all trials at once (paybackYearsMany), the never-pays-back error
+ * built once; otherwise as seriesColumn reads it.
+ */
+function paybackMeasure(run: RunState, cells: readonly Column[]): Column {
+  const flows = cleanFlows(cells);
+  if (flows === undefined || flows.length === 0 || !cells.some((c) => c.kind === "varying"))
+    return measureColumn(paybackFunction, [cells], undefined, run.trials);
+  const years = paybackYearsMany(flows, 0, run.trials);
+  const payback = paybackFunction.compute as (flows: number[]) => number | CalcError;
+  const never = payback(new Array<number>(cells.length).fill(-1));
+  const out = new ColumnBuilder(run.trials);
+  const notFiniteResult = trialError(errorOf("num", "", messages.resultNotFinite(paybackFunction.id)));
+  for (let i = 0; i < run.trials; i++) {
+    const v = years[i] as number;
+    if (v !== v) out.set(i, typeof never === "number" ? notFiniteResult : trialError(never));
+    else if (!Number.isFinite(v)) out.set(i, notFiniteResult);
+    else out.values[i] = v === 0 ? 0 : v;
+  }
+  return out.column();
+}
+
+const paybackFunction = findTimeFunction("PAYBACK") as SeriesFunction;
 const presentValueFunction = findTimeFunction("PRESENT_VALUE") as SeriesFunction;
 const roiFunction = findTimeFunction("ROI") as SeriesFunction;
 const rateParam = presentValueFunction.params[1] as ParamSpec;
@@ -707,7 +734,6 @@ export function compileTimeline(preset: Preset): CompiledTimeline | undefined {
       run.rows.set(row.key, cells);
     };
   });
-  const payback = findTimeFunction("PAYBACK") as SeriesFunction;
   const outputs = timelineOutputs(preset).map((output) => {
     const { summary: index, measure } = output.timeline as NonNullable<ModelOutput["timeline"]>;
     const summary = timeline.summaries[index] as PresetTimeline["summaries"][number];
@@ -729,7 +755,7 @@ export function compileTimeline(preset: Preset): CompiledTimeline | undefined {
         case "npv":
           return presentValueOf(run, summary.net);
         case "payback":
-          return measureColumn(payback, [row(run, summary.net).cells], undefined, run.trials);
+          return paybackMeasure(run, row(run, summary.net).cells);
         case "roi":
           return roiMeasure(run, row(run, summary.costs), row(run, summary.benefits), rate(run));
         case "irr":
