@@ -26,15 +26,21 @@ describe.skipIf(!haveChromium())("sensitivity and simulation in the preview (Chr
     await server?.close();
   });
 
-  it("simulates 10,000 trials with the page responsive, and writes the simulation module's figures for that seed", async () => {
+  /** A fresh preview page with the model loaded into a sheet, and the pane's status line. */
+  async function openWithModel(id: string) {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/preview.html`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    await page.click(`#taskpane-root fluent-button[data-preset-id="${cluster.id}"]`);
+    await page.click(`#taskpane-root fluent-button[data-preset-id="${id}"]`);
     const status = () => page.locator("#taskpane-root .pane .status").textContent();
     await expect.poll(status, { timeout: 15_000 }).toMatch(/^Loaded into sheet /);
+    return { page, status };
+  }
+
+  it("simulates 10,000 trials with the page responsive, and writes the simulation module's figures for that seed", async () => {
+    const { page, status } = await openWithModel(cluster.id);
 
     await page.fill('#taskpane-root [id$="-run-trials"]', "10000");
     await page.fill('#taskpane-root [id$="-run-seed"]', "5");
@@ -80,14 +86,7 @@ describe.skipIf(!haveChromium())("sensitivity and simulation in the preview (Chr
   });
 
   it("gives PERT's figures to the last digit, as Node gives them (draws that use logarithms and powers)", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/preview.html`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.click(`#taskpane-root fluent-button[data-preset-id="${paradox.id}"]`);
-    const status = () => page.locator("#taskpane-root .pane .status").textContent();
-    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Loaded into sheet /);
+    const { page, status } = await openWithModel(paradox.id);
     await page.fill('#taskpane-root [id$="-run-trials"]', "10000");
     await page.fill('#taskpane-root [id$="-run-seed"]', "7");
     await page.selectOption('#taskpane-root [id$="-run-distribution"]', "pert");
