@@ -690,6 +690,57 @@ function callsFunction(formula: string): boolean {
   return tokenized.ok && tokenized.tokens.some((token) => token.kind === "function");
 }
 
+/**
+ * The inputs that set how many years a cash-flow row has: those in the `years`
+ * argument of a row function (AICOST.GPU_CASH_FLOWS(1, capex, life)), directly or
+ * through one-year outputs, each with the first such row. A simulation cannot
+ * vary them: the rows would differ in length from trial to trial, which the
+ * compiled timeline does not follow (the sheet's INDEX gives #REF! past a row's
+ * end). The timeline's own `years` is no input and is not listed.
+ */
+export function rowLengthInputs(preset: Preset): Map<string, string> {
+  const found = new Map<string, string>();
+  const timeline = preset.timeline;
+  if (timeline === undefined) return found;
+  const inputKeys = new Set(preset.inputs.map((i) => i.key));
+  const outputFormulas = new Map(preset.outputs.map((o) => [o.key, o.formula]));
+  const keysOf = (formula: string): string[] => {
+    const tokenized = tokenizeFormula(formula);
+    return tokenized.ok ? tokenized.tokens.flatMap((t) => (t.kind === "key" ? [t.text] : [])) : [];
+  };
+  const inputsOf = (key: string, seen: Set<string>): string[] => {
+    if (inputKeys.has(key)) return [key];
+    const formula = outputFormulas.get(key);
+    if (formula === undefined || seen.has(key)) return [];
+    seen.add(key);
+    return keysOf(formula).flatMap((k) => inputsOf(k, seen));
+  };
+  for (const row of timeline.rows) {
+    const tokenized = tokenizeFormula(row.formula);
+    if (!tokenized.ok) continue;
+    const tokens = tokenized.tokens.filter((t) => t.kind !== "space");
+    tokens.forEach((token, at) => {
+      if (token.kind !== "function") return;
+      const fn = findTimeFunction(token.text);
+      const yearsAt = fn?.shape === "row" ? fn.params.findIndex((param) => param.name === "years") : -1;
+      if (yearsAt < 0) return;
+      // The call's arguments: commas at its own depth separate them.
+      let depth = 0;
+      let argument = 0;
+      for (let k = at + 1; k < tokens.length; k++) {
+        const t = tokens[k] as FormulaToken;
+        if (t.kind === "open") depth++;
+        else if (t.kind === "close") {
+          if (--depth === 0) break;
+        } else if (t.kind === "comma" && depth === 1) argument++;
+        else if (t.kind === "key" && argument === yearsAt)
+          for (const input of inputsOf(t.text, new Set())) if (!found.has(input)) found.set(input, row.key);
+      }
+    });
+  }
+  return found;
+}
+
 export interface CompiledTimeline {
   /** Computes every row into `run.rows`, in order; run after the one-year outputs. */
   readonly rows: (run: RunState) => void;

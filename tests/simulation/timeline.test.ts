@@ -17,6 +17,7 @@ import {
   modelOutputs,
   paybackSentence,
   simulate,
+  tornado,
   type ConstantValue,
 } from "../../src/simulation";
 import { presetWith, sheetCellOf } from "./helpers";
@@ -150,6 +151,40 @@ describe("timeline results", () => {
     const never = bothWays(preset, new Map([["x2", 0]]));
     expect(never.find((r) => r.key === "net.irr")?.compiled).toEqual({ code: "#NUM!" });
     expect(never.find((r) => r.key === "net.payback")?.compiled).toEqual({ code: "#N/A" });
+  });
+
+  it("a simulation refuses to vary an input that sets a cash-flow row's years (rows would change length), directly or through an output; the tornado swings it", () => {
+    const life = { base: 3, low: 2, high: 4, format: "number" as const };
+    const direct = presetWith(
+      [...cashInputs, life],
+      [{ formula: "x2 - x1" }],
+      "row-length",
+      cashTimeline([{ key: "capex", label: "Capex", unit: "USD per year", format: "usd", formula: "AICOST.GPU_CASH_FLOWS(1, x0, x4)" }]),
+    );
+    const refused = simulate(direct, { trials: 1000, seed: 1, distribution: "triangular" });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toMatch(/\(x4\) sets how many years the cash-flow row "capex" has.*give it no range/);
+    // Through a one-year output: y1 = x4 + 0.
+    const throughOutput = presetWith(
+      [...cashInputs, life],
+      [{ formula: "x2 - x1" }, { formula: "x4 + 0" }],
+      "row-length-output",
+      cashTimeline([{ key: "capex", label: "Capex", unit: "USD per year", format: "usd", formula: "AICOST.GPU_CASH_FLOWS(1, x0, y1 * 1)" }]),
+    );
+    const alsoRefused = simulate(throughOutput, { trials: 1000, seed: 1, distribution: "triangular" });
+    expect(alsoRefused.ok).toBe(false);
+    // Without a range it is simulated; the timeline's own years never count.
+    const fixed = presetWith(
+      [...cashInputs, { base: 3, format: "number" as const }],
+      [{ formula: "x2 - x1" }],
+      "row-length-fixed",
+      cashTimeline([{ key: "capex", label: "Capex", unit: "USD per year", format: "usd", formula: "AICOST.GPU_CASH_FLOWS(1, x0, x4)" }]),
+    );
+    expect(simulate(fixed, { trials: 1000, seed: 1, distribution: "triangular" }).ok).toBe(true);
+    expect(simulate(cashPreset(), { trials: 1000, seed: 1, distribution: "triangular" }).ok).toBe(true);
+    // The tornado evaluates one set of values at a time: the input is swung like any other.
+    const swings = tornado(direct);
+    expect(swings.ok && swings.tornado.inputs.some((i) => i.key === "x4")).toBe(true);
   });
 
   it("IRR solves the flows scaled: the same rate at any scale, and #NUM! beyond 100,000% a year", () => {
