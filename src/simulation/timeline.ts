@@ -316,71 +316,6 @@ function seriesColumn(fn: SeriesFunction, args: readonly SeriesArgument[], trial
 }
 
 /**
- * A summary measure: a series function over one or two rows and a rate (omitted
- * for payback, which then takes its default). Where no cell of the rows is an
- * error, the rows are read straight from their columns into reused arrays and the
- * function called directly (the hot path of a timeline's simulation); otherwise,
- * or when nothing varies, as seriesColumn reads them.
- */
-function measureColumn(
-  fn: SeriesFunction,
-  rows: readonly (readonly Column[])[],
-  rate: Column | undefined,
-  trials: number,
-): Column {
-  const args: SeriesArgument[] = [...rows, ...(rate === undefined ? [] : [rate])];
-  const clean = rows.every((cells) =>
-    cells.every((c) => (c.kind === "constant" ? typeof c.value === "number" : c.errors === null)),
-  );
-  const rateParam = fn.params[rows.length];
-  const varies = rows.some((cells) => cells.some((c) => c.kind === "varying")) || rate?.kind === "varying";
-  if (!clean || !varies || rows.length > 2 || rateParam === undefined || rateParam.type === "series")
-    return seriesColumn(fn, args, trials);
-  // Constant cells are written into the reused arrays once; the varying ones trial by trial.
-  const buffers = rows.map((cells) =>
-    cells.map((c) => (c.kind === "constant" && c.value !== 0 ? (c.value as number) : 0)),
-  );
-  for (const buffer of buffers) if (buffer.length === 0) buffer.push(0);
-  const targets: number[][] = [];
-  const at: number[] = [];
-  const sources: Float64Array[] = [];
-  rows.forEach((cells, s) =>
-    cells.forEach((c, k) => {
-      if (c.kind === "constant") return;
-      targets.push(buffers[s] as number[]);
-      at.push(k);
-      sources.push(c.values);
-    }),
-  );
-  const rateArgument = numberArgument(rateParam, rate);
-  const first = buffers[0] as number[];
-  const second = buffers[1] as number[] | undefined;
-  const compute = fn.compute as (a: number[], b: number[] | number, c?: number) => number | CalcError;
-  const out = new ColumnBuilder(trials);
-  for (let i = 0; i < trials; i++) {
-    for (let j = 0; j < sources.length; j++) {
-      const v = (sources[j] as Float64Array)[i] as number;
-      (targets[j] as number[])[at[j] as number] = v === 0 ? 0 : v;
-    }
-    const checked = checkedAt(rateArgument, i);
-    if (typeof checked !== "number") {
-      out.set(
-        i,
-        typeof checked === "object"
-          ? checked
-          : trialError(errorOf("value", rateParam.name, messages.notANumber(rateParam.name, checked))),
-      );
-      continue;
-    }
-    const result = second === undefined ? compute(first, checked) : compute(first, second, checked);
-    if (typeof result !== "number") out.set(i, trialError(result));
-    else if (!Number.isFinite(result)) out.set(i, trialError(errorOf("num", "", messages.resultNotFinite(fn.id))));
-    else out.values[i] = result === 0 ? 0 : result;
-  }
-  return out.column();
-}
-
-/**
  * The present values of a row over a run, at the timeline's discount rate (NPV,
  * ROI and the present values read the same rows: each is computed once a run).
  * Undefined where the fast path does not apply (a cell of the row is an error or
@@ -428,7 +363,7 @@ function cleanFlows(cells: readonly Column[]): (Float64Array | number)[] | undef
 function paybackMeasure(run: RunState, cells: readonly Column[]): Column {
   const flows = cleanFlows(cells);
   if (flows === undefined || flows.length === 0 || !cells.some((c) => c.kind === "varying"))
-    return measureColumn(paybackFunction, [cells], undefined, run.trials);
+    return seriesColumn(paybackFunction, [cells], run.trials);
   const years = paybackYearsMany(flows, 0, run.trials);
   const payback = paybackFunction.compute as (flows: number[]) => number | CalcError;
   const never = payback(new Array<number>(cells.length).fill(-1));
@@ -482,7 +417,7 @@ function measureFromValues(
 function presentValueMeasure(run: RunState, key: string, cells: readonly Column[], rate: Column): Column {
   const varies = rate.kind === "varying" || cells.some((c) => c.kind === "varying");
   const values = varies ? rowPresentValues(run, key, cells, rate) : undefined;
-  if (values === undefined) return measureColumn(presentValueFunction, [cells], rate, run.trials);
+  if (values === undefined) return seriesColumn(presentValueFunction, [cells, rate], run.trials);
   return measureFromValues(presentValueFunction, run.trials, rateArgument(rate), (i) => values[i] as number);
 }
 
@@ -500,7 +435,7 @@ function roiMeasure(
       : undefined;
   const benefitsPv = costsPv === undefined ? undefined : rowPresentValues(run, benefits.key, benefits.cells, rate);
   if (costsPv === undefined || benefitsPv === undefined)
-    return measureColumn(roiFunction, [costs.cells, benefits.cells], rate, run.trials);
+    return seriesColumn(roiFunction, [costs.cells, benefits.cells, rate], run.trials);
   // ROI of the two present values, each a one-year row at no discount: its present value is itself.
   const costsPvRow = [0];
   const benefitsPvRow = [0];
