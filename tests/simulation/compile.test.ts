@@ -8,11 +8,10 @@ import fc from "fast-check";
 import { DetailedCellError } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
-import { planToSheetContent } from "../../src/hyperformula/planContent";
-import { builtInPresets, parseCellAddress, planSheet, scenarios, type Preset } from "../../src/presets";
+import { builtInPresets, scenarios, type Preset } from "../../src/presets";
 import { compileModel, evaluateOnce, isTrialError, valueAt, type ConstantValue } from "../../src/simulation/compile";
 import { modelOutputs, type ModelOutput } from "../../src/simulation/defaults";
-import { sheetCellOf } from "./helpers";
+import { modelSheet, sheetCellOf } from "./helpers";
 
 type Cell = number | string | { code: string };
 
@@ -65,14 +64,7 @@ function expectSame(actual: Cell, expected: Cell, what: string): void {
 
 /** A HyperFormula workbook holding the model's sheet, with a way to set Base inputs and read Base outputs. */
 function sheetEngine(preset: Preset) {
-  const plan = planSheet(preset);
-  const engine = createAicostEngine({ [plan.sheetName]: planToSheetContent(plan) });
-  const sheet = engine.getSheetId(plan.sheetName) as number;
-  const at = (address: string) => {
-    const p = parseCellAddress(address);
-    if (p === undefined) throw new Error(address);
-    return { sheet, row: p.row, col: p.column };
-  };
+  const { plan, engine, at } = modelSheet(preset);
   return {
     plan,
     engine,

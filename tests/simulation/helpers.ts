@@ -1,5 +1,8 @@
+import type { HyperFormula, SimpleCellAddress } from "hyperformula";
+import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
+import { planToSheetContent } from "../../src/hyperformula/planContent";
 import type { Preset, PresetInput, PresetOutput, PresetTimeline, Scenario, SheetPlan } from "../../src/presets";
-import { parsePreset } from "../../src/presets";
+import { parseCellAddress, parsePreset, planSheet } from "../../src/presets";
 import type { ModelOutput } from "../../src/simulation/defaults";
 
 /** The sheet cell of a result in a scenario column: an output's own cell, or its timeline summary measure's. */
@@ -9,6 +12,23 @@ export function sheetCellOf(plan: SheetPlan, output: ModelOutput, scenario: Scen
   const cell = measures?.[output.timeline.measure]?.[scenario];
   if (cell === undefined) throw new Error(`no cell for ${output.key}`);
   return cell;
+}
+
+/** A HyperFormula workbook holding the model's planned sheet, and the engine's address of a sheet cell ("C7"). */
+export function modelSheet(preset: Preset): {
+  plan: SheetPlan;
+  engine: HyperFormula;
+  at: (address: string) => SimpleCellAddress;
+} {
+  const plan = planSheet(preset);
+  const engine = createAicostEngine({ [plan.sheetName]: planToSheetContent(plan) });
+  const sheet = engine.getSheetId(plan.sheetName) as number;
+  const at = (address: string): SimpleCellAddress => {
+    const p = parseCellAddress(address);
+    if (p === undefined) throw new Error(address);
+    return { sheet, row: p.row, col: p.column };
+  };
+  return { plan, engine, at };
 }
 
 /** A small valid preset with the given inputs and outputs, checked by the same validator as every file. */

@@ -6,9 +6,7 @@
 import * as formulajs from "@formulajs/formulajs";
 import { DetailedCellError } from "hyperformula";
 import { describe, expect, it } from "vitest";
-import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
-import { planToSheetContent } from "../../src/hyperformula/planContent";
-import { builtInPresets, parseCellAddress, planSheet, type Preset, type PresetTimeline } from "../../src/presets";
+import { builtInPresets, type Preset, type PresetTimeline } from "../../src/presets";
 import {
   compileModel,
   defaultTornadoOutput,
@@ -20,7 +18,7 @@ import {
   tornado,
   type ConstantValue,
 } from "../../src/simulation";
-import { presetWith, sheetCellOf } from "./helpers";
+import { modelSheet, presetWith, sheetCellOf } from "./helpers";
 
 type Cell = number | { code: string };
 
@@ -29,12 +27,7 @@ const fromCompiled = (value: ConstantValue): Cell => (isTrialError(value) ? { co
 
 /** Compiled and HyperFormula values of every result of a preset, for the given Base inputs. */
 function bothWays(preset: Preset, values: ReadonlyMap<string, number>): { key: string; compiled: Cell; sheet: Cell }[] {
-  const plan = planSheet(preset);
-  const engine = createAicostEngine({ [plan.sheetName]: planToSheetContent(plan) });
-  const at = (address: string) => {
-    const p = parseCellAddress(address)!;
-    return { sheet: 0, row: p.row, col: p.column };
-  };
+  const { plan, engine, at } = modelSheet(preset);
   try {
     engine.batch(() => {
       for (const [key, value] of values) engine.setCellContents(at(plan.keyCells[key]!.base), value);

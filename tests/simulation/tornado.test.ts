@@ -1,22 +1,15 @@
 import { DetailedCellError } from "hyperformula";
 import { describe, expect, it } from "vitest";
-import { createAicostEngine } from "../../src/hyperformula/aicostPlugin";
-import { planToSheetContent } from "../../src/hyperformula/planContent";
-import { builtInPresets, parseCellAddress, planSheet } from "../../src/presets";
+import { builtInPresets } from "../../src/presets";
 import { defaultTornadoOutput, inputRanges, modelOutputs, tornado } from "../../src/simulation";
-import { presetWith, sheetCellOf } from "./helpers";
+import { modelSheet, presetWith, sheetCellOf } from "./helpers";
 
 describe("tornado", () => {
   for (const preset of builtInPresets) {
     it(`${preset.id}: each swing equals the model's sheet in HyperFormula with that input at its Low and High`, () => {
       const ranges = inputRanges(preset);
       if (!ranges.ok) throw new Error(ranges.message);
-      const plan = planSheet(preset);
-      const engine = createAicostEngine({ [plan.sheetName]: planToSheetContent(plan) });
-      const at = (address: string) => {
-        const p = parseCellAddress(address)!;
-        return { sheet: 0, row: p.row, col: p.column };
-      };
+      const { plan, engine, at } = modelSheet(preset);
       try {
         for (const output of modelOutputs(preset)) {
           const result = tornado(preset, output.key);
