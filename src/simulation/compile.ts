@@ -19,17 +19,19 @@
 import { findCalcFunction, type CalcFunction } from "../calc";
 import { tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset } from "../presets/types";
-import { compileTimeline } from "./timeline";
+import { compileTimeline, rowLengthInputs } from "./timeline";
 import {
   callColumns,
   combine,
   constant,
   notFinite,
   valueAt,
+  varying,
   type Column,
   type ConstantValue,
   type Operator,
   type RunState,
+  type TrialError,
 } from "./columns";
 
 export { isTrialError, valueAt, type Column, type ConstantValue, type TrialError } from "./columns";
@@ -196,27 +198,71 @@ export function compileModel(preset: Preset): CompiledModel {
   }));
   const outputs = [...oneYear, ...summaries];
   const baseColumns = new Map<string, Column>(preset.inputs.map((input) => [input.key, constant(input.base)]));
+  const rowLengthKeys = [...rowLengthInputs(preset)];
 
   return {
     preset,
     outputs,
-    run({ trials, draws }: RunInputs): Map<string, Column> {
-      const inputs = new Map(baseColumns);
-      for (const [key, values] of draws) {
-        if (!inputKeys.has(key)) throw new Error(`${preset.id}: no input "${key}"`);
-        if (values.length !== trials)
-          throw new Error(`${preset.id}: ${key} has ${values.length} draws for ${trials} trials`);
-        inputs.set(key, { kind: "varying", values, errors: null });
-      }
-      const state: RunState = { trials, inputs, outputs: new Map(), rows: new Map() };
-      for (const output of oneYear) state.outputs.set(output.key, output.evaluate(state));
-      if (timeline !== undefined) {
-        timeline.rows(state);
-        for (const output of summaries) state.outputs.set(output.key, output.evaluate(state));
-      }
-      return state.outputs;
+    run(inputs: RunInputs): Map<string, Column> {
+      // Inputs that set how many years a cash-flow row has: where their draws differ, rows differ in
+      // length from trial to trial, so the trials are run in groups that share those values.
+      const lengthDraws = rowLengthKeys.flatMap((key) => {
+        const values = inputs.draws.get(key);
+        return values === undefined ? [] : [values];
+      });
+      if (lengthDraws.every((values) => values.every((v) => v === values[0]))) return runColumns(inputs);
+      return runInGroups(inputs, lengthDraws);
     },
   };
+
+  function runColumns({ trials, draws }: RunInputs): Map<string, Column> {
+    const inputs = new Map(baseColumns);
+    for (const [key, values] of draws) {
+      if (!inputKeys.has(key)) throw new Error(`${preset.id}: no input "${key}"`);
+      if (values.length !== trials)
+        throw new Error(`${preset.id}: ${key} has ${values.length} draws for ${trials} trials`);
+      inputs.set(key, { kind: "varying", values, errors: null });
+    }
+    const state: RunState = { trials, inputs, outputs: new Map(), rows: new Map() };
+    for (const output of oneYear) state.outputs.set(output.key, output.evaluate(state));
+    if (timeline !== undefined) {
+      timeline.rows(state);
+      for (const output of summaries) state.outputs.set(output.key, output.evaluate(state));
+    }
+    return state.outputs;
+  }
+
+  /** The run, each group of trials with the same row-length values on its own, put back in trial order. */
+  function runInGroups({ trials, draws }: RunInputs, lengthDraws: readonly Float64Array[]): Map<string, Column> {
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < trials; i++) {
+      const id = lengthDraws.map((values) => values[i]).join(" ");
+      const group = groups.get(id);
+      if (group === undefined) groups.set(id, [i]);
+      else group.push(i);
+    }
+    const byTrial = new Map<string, ConstantValue[]>();
+    for (const group of groups.values()) {
+      const groupDraws = new Map([...draws].map(([key, values]) => [key, Float64Array.from(group, (i) => values[i] as number)]));
+      for (const [key, column] of runColumns({ trials: group.length, draws: groupDraws })) {
+        let values = byTrial.get(key);
+        if (values === undefined) byTrial.set(key, (values = new Array<ConstantValue>(trials)));
+        group.forEach((trial, j) => ((values as ConstantValue[])[trial] = valueAt(column, j)));
+      }
+    }
+    return new Map(
+      [...byTrial].map(([key, values]): [string, Column] => {
+        const first = values[0] as ConstantValue;
+        if (values.every((v) => v === first)) return [key, constant(first)];
+        return [key, varying(trials, (i) => textAsError(values[i] as ConstantValue))];
+      }),
+    );
+  }
+}
+
+/** A trial's value in a column of numbers: text (an output that is a name, say) as #VALUE!. */
+export function textAsError(value: ConstantValue): number | TrialError {
+  return typeof value === "string" ? { code: "#VALUE!", message: `the output is the text ${JSON.stringify(value)}, not a number` } : value;
 }
 
 /** Every output's value for one set of input values (a map of key to value; missing keys stay at base). */

@@ -9,7 +9,6 @@ import type { Preset } from "../presets/types";
 import { compileModel, type CompiledModel, type TrialError } from "./compile";
 import { createSamplers, drawColumns, maxSeed, type DistributionName, type Sampler } from "./distributions";
 import { inputRanges, type InputRange } from "./ranges";
-import { rowLengthInputs } from "./timeline";
 import { histogram, summarize, type HistogramBin, type OutputStatistics } from "./statistics";
 
 export const minTrials = 100;
@@ -99,14 +98,6 @@ export function startSimulation(preset: Preset, settings: SimulationSettings, mo
   if (problem !== undefined) return { ok: false, message: problem };
   const ranges = inputRanges(preset);
   if (!ranges.ok) return ranges;
-  const rowLengths = rowLengthInputs(preset);
-  const lengthVaries = ranges.varying.find((range) => rowLengths.has(range.key));
-  if (lengthVaries !== undefined) {
-    return {
-      ok: false,
-      message: `${lengthVaries.label} (${lengthVaries.key}) sets how many years the cash-flow row "${rowLengths.get(lengthVaries.key)}" has, so a simulation cannot vary it (the row would change length from trial to trial); give it no range (Low and High equal to Base)`,
-    };
-  }
   const samplers: Sampler[] = createSamplers(ranges.varying, settings.seed, settings.distribution);
   const accumulators = new Map<string, Accumulator>(
     model.outputs.map((o) => [o.key, {

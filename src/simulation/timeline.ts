@@ -33,7 +33,7 @@ import {
   type SeriesFunction,
 } from "../calc";
 import { paybackYearsMany, presentValuesUsd } from "../calc/manyCases";
-import { tokenizeFormula, type FormulaToken } from "../presets/formula";
+import { keyTemplate, parseFormula, tokenizeFormula, type FormulaToken } from "../presets/formula";
 import type { Preset, PresetTimeline } from "../presets/types";
 import {
   callColumns,
@@ -620,28 +620,24 @@ function compileRowFormula(
   return node;
 }
 
-function callsFunction(formula: string): boolean {
-  const tokenized = tokenizeFormula(formula);
-  return tokenized.ok && tokenized.tokens.some((token) => token.kind === "function");
-}
-
 /**
  * The inputs that set how many years a cash-flow row has: those in the `years`
  * argument of a row function (AICOST.GPU_CASH_FLOWS(1, capex, life)), directly or
- * through one-year outputs, each with the first such row. A simulation cannot
- * vary them: the rows would differ in length from trial to trial, which the
- * compiled timeline does not follow (the sheet's INDEX gives #REF! past a row's
- * end). The timeline's own `years` is no input and is not listed.
+ * through one-year outputs. Where a run's trials differ in them, its rows differ
+ * in length from trial to trial: the model runs such trials in groups that
+ * share those values (compile.ts), so each group's rows have one length and
+ * INDEX past a row's end is #REF! as in the sheet. The timeline's own `years`
+ * is no input and is not listed.
  */
-export function rowLengthInputs(preset: Preset): Map<string, string> {
-  const found = new Map<string, string>();
+export function rowLengthInputs(preset: Preset): Set<string> {
+  const found = new Set<string>();
   const timeline = preset.timeline;
   if (timeline === undefined) return found;
   const inputKeys = new Set(preset.inputs.map((i) => i.key));
   const outputFormulas = new Map(preset.outputs.map((o) => [o.key, o.formula]));
-  const keysOf = (formula: string): string[] => {
-    const tokenized = tokenizeFormula(formula);
-    return tokenized.ok ? tokenized.tokens.flatMap((t) => (t.kind === "key" ? [t.text] : [])) : [];
+  const keysOf = (formula: string): readonly string[] => {
+    const parsed = parseFormula(formula);
+    return parsed.ok ? parsed.shape.keys : [];
   };
   const inputsOf = (key: string, seen: Set<string>): string[] => {
     if (inputKeys.has(key)) return [key];
@@ -669,7 +665,7 @@ export function rowLengthInputs(preset: Preset): Map<string, string> {
           if (--depth === 0) break;
         } else if (t.kind === "comma" && depth === 1) argument++;
         else if (t.kind === "key" && argument === yearsAt)
-          for (const input of inputsOf(t.text, new Set())) if (!found.has(input)) found.set(input, row.key);
+          for (const input of inputsOf(t.text, new Set())) found.add(input);
       }
     });
   }
@@ -700,7 +696,7 @@ export function compileTimeline(preset: Preset): CompiledTimeline | undefined {
       throw new Error(`${preset.id}: timeline row ${row.key}: ${(error as Error).message}`, { cause: error });
     }
     rowKeys.add(row.key);
-    const indexed = row.fromYearOne === true || callsFunction(row.formula);
+    const indexed = row.fromYearOne === true || keyTemplate(row.formula).callsFunction;
     const offset = row.fromYearOne === true ? 1 : 0;
     return (run: RunState): void => {
       const value = node(run);

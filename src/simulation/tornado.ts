@@ -6,7 +6,7 @@
  * trials per input.
  */
 import type { Preset } from "../presets/types";
-import { compileModel, valueAt, type ConstantValue, type TrialError } from "./compile";
+import { compileModel, textAsError, valueAt, type TrialError } from "./compile";
 import { defaultTornadoOutput, modelOutputs } from "./defaults";
 import { inputRanges } from "./ranges";
 
@@ -33,10 +33,6 @@ export interface Tornado {
 }
 
 
-function asNumberOrError(value: ConstantValue): number | TrialError {
-  return typeof value === "string" ? { code: "#VALUE!", message: `the output is the text ${JSON.stringify(value)}, not a number` } : value;
-}
-
 export function tornado(preset: Preset, outputKey: string = defaultTornadoOutput(preset)): { ok: true; tornado: Tornado } | { ok: false; message: string } {
   const outputs = modelOutputs(preset);
   const output = outputs.find((o) => o.key === outputKey);
@@ -60,14 +56,14 @@ export function tornado(preset: Preset, outputKey: string = defaultTornadoOutput
   const column = model.run({ trials, draws }).get(output.key);
   if (column === undefined) throw new Error(`${preset.id}: ${output.key} was not computed`);
   const bars = varying.map((range, j): TornadoBar => {
-    const atLow = asNumberOrError(valueAt(column, 2 * j + 1));
-    const atHigh = asNumberOrError(valueAt(column, 2 * j + 2));
+    const atLow = textAsError(valueAt(column, 2 * j + 1));
+    const atHigh = textAsError(valueAt(column, 2 * j + 2));
     const swing = typeof atLow === "number" && typeof atHigh === "number" ? Math.abs(atHigh - atLow) : null;
     return { key: range.key, label: range.label, low: range.low, high: range.high, outputAtLow: atLow, outputAtHigh: atHigh, swing };
   });
   bars.sort((a, b) => (b.swing ?? -1) - (a.swing ?? -1));
   return {
     ok: true,
-    tornado: { id: preset.id, output: output.key, outputLabel: output.label, format: output.format, base: asNumberOrError(valueAt(column, 0)), inputs: bars },
+    tornado: { id: preset.id, output: output.key, outputLabel: output.label, format: output.format, base: textAsError(valueAt(column, 0)), inputs: bars },
   };
 }
