@@ -60,14 +60,14 @@ export function isTrialError(value: unknown): value is TrialError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;
 }
 
-export const divisionByZero: TrialError = { code: "#DIV/0!", message: "division by zero: the divisor is 0" };
+const divisionByZero: TrialError = { code: "#DIV/0!", message: "division by zero: the divisor is 0" };
 
 export function notFinite(operator: string): TrialError {
   return { code: "#NUM!", message: `the result of ${operator} is too large or not a number` };
 }
 
 /** A constant or a trial's value as a number, as Excel's arithmetic reads it. */
-export function toNumber(value: ConstantValue): number | TrialError {
+function toNumber(value: ConstantValue): number | TrialError {
   if (typeof value === "number") return value;
   if (typeof value === "string") {
     const text = value.trim();
@@ -83,7 +83,7 @@ export function toNumber(value: ConstantValue): number | TrialError {
 
 export type Operator = "+" | "-" | "*" | "/" | "^";
 
-export function applyOperator(operator: Operator, left: number, right: number): number | TrialError {
+function applyOperator(operator: Operator, left: number, right: number): number | TrialError {
   let result: number;
   switch (operator) {
     case "+":
@@ -231,7 +231,7 @@ export function trialErrorOf(error: CalcError): TrialError {
 /** One trial error per calc error (calc errors are frozen values, often shared): trials that fail alike share it. */
 const trialErrors = new WeakMap<CalcError, TrialError>();
 
-export function fromCalc(value: ReturnType<typeof evaluateScalar>): number | TrialError {
+function fromCalc(value: ReturnType<typeof evaluateScalar>): number | TrialError {
   return isError(value) ? trialErrorOf(value) : value;
 }
 

@@ -73,7 +73,11 @@ export function signChanges(flows: readonly number[]): number {
  * other flows, or when the root is beyond 1000.
  */
 export function singleRoot(flows: readonly number[]): number | undefined {
-  if (signChanges(flows) !== 1) return undefined;
+  return signChanges(flows) === 1 ? rootAfterOneChange(flows) : undefined;
+}
+
+/** singleRoot for flows already known to change sign once. */
+function rootAfterOneChange(flows: readonly number[]): number | undefined {
   const first = (flows.find((flow) => flow !== 0) as number) > 0 ? 1 : -1;
   // Above the root the present value has the sign of the first flow (it dominates as the rate grows), below it the other.
   const atHighest = npvAt(flows, highestRate);
@@ -139,7 +143,7 @@ export function irrOfFlows(flows: number[]): number | TrialError {
   if (largest > 0) for (let k = 0; k < flows.length; k++) flows[k] = (flows[k] as number) / largest;
   const changes = signChanges(flows);
   if (changes === 0) return noSignChange;
-  const rate = changes === 1 ? singleRoot(flows) : excelNewtonIrr(flows);
+  const rate = changes === 1 ? rootAfterOneChange(flows) : excelNewtonIrr(flows);
   if (rate === undefined || !(rate > -1 && rate <= highestRate) || !isRoot(flows, rate)) return noIrr;
   return rate === 0 ? 0 : rate;
 }
