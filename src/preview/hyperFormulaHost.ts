@@ -50,7 +50,7 @@ import { parseCellAddress } from "../presets/address";
 import { freezeSheet } from "../presets/freeze";
 import type { SheetPlan } from "../presets/plan.types";
 import type { Preset } from "../presets/types";
-import type { PresetRecord } from "./presetRecords";
+import { previewKeptWhere, type PresetRecord } from "./presetRecords";
 import { priceDataOf, priceDataPartsXml, priceDataReadBackProblem } from "../workbook/priceDataRecord";
 import { lookKey, previewGridColumns, previewGridRows, typedContent, type CellLook, type PreviewWorkbook, type SheetLayout, type WorkbookModel } from "./workbook";
 
@@ -148,10 +148,7 @@ export class HyperFormulaHost implements WorkbookHost {
   // ---- the user's presets
 
   readonly userPresets: UserPresetStore = {
-    keptWhere: {
-      intro: "Kept with this page's workbook and in this browser's storage, so a reload keeps them.",
-      afterSave: "It is kept in this browser.",
-    },
+    keptWhere: previewKeptWhere.presets,
     list: async (): Promise<UserPresetListing> => {
       try {
         return userPresetsOf(this.records()).listing;
@@ -201,7 +198,7 @@ export class HyperFormulaHost implements WorkbookHost {
   // ---- the price data kept with the workbook
 
   readonly priceData: PriceDataKeeper = {
-    keptWhere: "Kept with this page's workbook and in this browser's storage, so a reload keeps it.",
+    keptWhere: previewKeptWhere.priceData,
     read: async (): Promise<PriceDataListing> => {
       try {
         const { data, unreadable } = priceDataOf(this.priceDataParts());

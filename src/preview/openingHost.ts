@@ -23,7 +23,7 @@
  */
 import type { LoadedModel, PriceDataKeeper, UserPresetListing, UserPresetStore, WorkbookHost } from "../workbook/host";
 import { userPresetsOf } from "../workbook/workbookRecords";
-import { PresetRecords, type RecordStorage } from "./presetRecords";
+import { PresetRecords, previewKeptWhere, type RecordStorage } from "./presetRecords";
 
 /** The names of the members of T that are methods returning a promise (optional ones too). */
 type AsyncMethodOf<T> = {
@@ -90,10 +90,7 @@ export class OpeningHost implements WorkbookHost {
   readonly insertAtSelection = this.forward("insertAtSelection");
 
   readonly userPresets: UserPresetStore = {
-    keptWhere: {
-      intro: "Kept with this page's workbook and in this browser's storage, so a reload keeps them.",
-      afterSave: "It is kept in this browser.",
-    },
+    keptWhere: previewKeptWhere.presets,
     list: this.forwardIn("userPresets", "list", async (): Promise<UserPresetListing> => {
       try {
         return userPresetsOf(this.records.read().map(({ key, xml }) => ({ handle: key, xml }))).listing;
@@ -106,7 +103,7 @@ export class OpeningHost implements WorkbookHost {
   };
 
   readonly priceData: PriceDataKeeper = {
-    keptWhere: "Kept with this page's workbook and in this browser's storage, so a reload keeps it.",
+    keptWhere: previewKeptWhere.priceData,
     read: this.forwardIn("priceData", "read"),
     keep: this.forwardIn("priceData", "keep"),
     remove: this.forwardIn("priceData", "remove"),

@@ -19,6 +19,15 @@ export const previewStoragePrefix = "aicost.preview.userPreset.";
 /** The prefix of the storage keys of the price data the preview's workbook keeps (priceDataRecord.ts parts). */
 export const previewPriceDataPrefix = "aicost.preview.priceData.";
 
+/** Where the preview keeps the user's presets and accepted price data, as the pane says it. */
+export const previewKeptWhere = {
+  presets: {
+    intro: "Kept with this page's workbook and in this browser's storage, so a reload keeps them.",
+    afterSave: "It is kept in this browser.",
+  },
+  priceData: "Kept with this page's workbook and in this browser's storage, so a reload keeps it.",
+} as const;
+
 /** One record: its key (unique within the workbook) and its text. */
 export interface PresetRecord {
   readonly key: string;
